@@ -1,0 +1,8 @@
+export default function Page() {
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold tracking-tight">Jobs</h1>
+      <p className="mt-2 text-slate-600">Coming with the core flow.</p>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { expect, test } from "@playwright/test";
+
+test("the first screen shows the app shell and that the stack answers", async ({ page }) => {
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const item of ["Upload", "Jobs", "Summaries", "Admin"]) {
+    await expect(nav.getByRole("link", { name: item })).toBeVisible();
+  }
+  const panel = page.getByRole("region", { name: "System status" });
+  const database = panel.getByTestId("status-database");
+  await expect(database).toHaveAttribute("data-ok", "true");
+  await expect(database).toContainText("PGlite");
+  const store = panel.getByTestId("status-objectStore");
+  await expect(store).toHaveAttribute("data-ok", "true");
+  await expect(store).toContainText("local S3 at http://127.0.0.1:4669");
+  const engine = panel.getByTestId("status-batchEngine");
+  await expect(engine).toHaveAttribute("data-ok", "true");
+  await expect(engine).toContainText("bedrock-local at http://127.0.0.1:4670");
+});

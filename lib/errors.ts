@@ -1,0 +1,33 @@
+// Errors a user can act on carry a code; the UI shows the message beside the field or row.
+export type ErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "VALIDATION" | "CONFLICT" | "QUOTA" | "UPSTREAM";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+/**
+ * A unique-key violation, however the driver adapter reports it: Prisma's P2002
+ * (adapter-pg) or the raw PostgreSQL 23505 (pglite-prisma-adapter 0.6 passes it through).
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  if (!e || typeof e !== "object") return false;
+  const err = e as { code?: unknown; cause?: { code?: unknown; kind?: unknown } };
+  return err.code === "P2002" || err.cause?.code === "23505" || err.cause?.kind === "UniqueConstraintViolation";
+}
+
+/** Run a write; a unique-key violation becomes CONFLICT with the given message. */
+export async function conflictOnDuplicate<T>(write: () => Promise<T>, message: string, field?: string): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AppError("CONFLICT", message, field);
+    throw e;
+  }
+}

@@ -1,0 +1,63 @@
+// Before the server starts: migrations applied, the app built.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; quiet?: boolean }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: opts.quiet ? ["ignore", "pipe", "pipe"] : "inherit" });
+    let output = "";
+    child.stdout?.on("data", (d) => (output += d));
+    child.stderr?.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? cmd)} ${args.slice(1).join(" ")} exited ${code}\n${output}`)),
+    );
+  });
+}
+
+/** `prisma migrate deploy` against PGlite or PostgreSQL, via prisma.config.ts. */
+export function applyMigrations(opts: { root: string; env: NodeJS.ProcessEnv }): Promise<void> {
+  const prismaCli = path.join(opts.root, "node_modules", "prisma", "build", "index.js");
+  const pkg = path.join(opts.root, "package.json");
+  return run(process.execPath, [prismaCli, "migrate", "deploy"], {
+    cwd: opts.root,
+    quiet: true,
+    env: {
+      ...opts.env,
+      // The JS engine needs neither binary; pointing at any file stops the CLI from downloading them.
+      PRISMA_QUERY_ENGINE_LIBRARY: pkg,
+      PRISMA_SCHEMA_ENGINE_BINARY: pkg,
+      PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK: "1",
+      PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      RECAP_PRISMA_URL: "postgresql://adapter",
+    },
+  });
+}
+
+const sourceDirs = ["app", "components", "lib", "public"];
+const sourceFiles = ["next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestSource(root: string): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (st.isDirectory()) {
+      if (path.basename(p) === "generated") return;
+      for (const e of fs.readdirSync(p)) visit(path.join(p, e));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const d of sourceDirs) visit(path.join(root, d));
+  for (const f of sourceFiles) visit(path.join(root, f));
+  return newest;
+}
+
+/** Build the app when there is no build, or the sources changed since it was made. */
+export async function ensureBuilt(opts: { root: string; log: (m: string) => void }): Promise<void> {
+  const buildId = path.join(opts.root, ".next", "BUILD_ID");
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSource(opts.root)) return;
+  opts.log("building the app (first start, or the sources changed): this takes a minute or two");
+  const nextCli = path.join(opts.root, "node_modules", "next", "dist", "bin", "next");
+  await run(process.execPath, [nextCli, "build"], { cwd: opts.root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+}
