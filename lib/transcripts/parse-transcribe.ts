@@ -1,0 +1,102 @@
+// Amazon Transcribe output -> one record. Two shapes exist: Call Analytics (segments with
+// ParticipantRole AGENT / CUSTOMER) and standard jobs (results.transcripts, with speakers in
+// audio_segments, in items' speaker_label, in speaker_labels.segments, or per channel).
+import type { RawRecord, Turn } from "./types";
+import { callIdFromFileName, turnsToText } from "./parse-text";
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** True for a Call Analytics (or Contact Lens-like) output document. */
+export function isCallAnalytics(doc: Json): boolean {
+  return Array.isArray(doc?.Transcript) && doc.Transcript.some((s: Json) => typeof s?.Content === "string");
+}
+
+/** True for a standard Transcribe job output document. */
+export function isStandardTranscribe(doc: Json): boolean {
+  return Array.isArray(doc?.results?.transcripts);
+}
+
+function mergeTurns(turns: Turn[]): Turn[] {
+  const out: Turn[] = [];
+  for (const t of turns) {
+    const last = out[out.length - 1];
+    if (last && last.speaker === t.speaker) last.text += " " + t.text;
+    else out.push({ ...t });
+  }
+  return out;
+}
+
+/** A Call Analytics document: one turn per segment, speaker from ParticipantRole. */
+export function parseCallAnalytics(doc: Json, fileName: string): RawRecord {
+  const turns: Turn[] = doc.Transcript.filter((s: Json) => typeof s?.Content === "string").map((s: Json) => ({
+    speaker: String(s.ParticipantRole ?? s.ParticipantId ?? "SPEAKER"),
+    text: s.Content,
+  }));
+  const metadata: Record<string, unknown> = { source: "transcribe-call-analytics" };
+  for (const k of ["LanguageCode", "Channel", "ContentMetadata", "ConversationCharacteristics"]) {
+    if (doc[k] !== undefined) metadata[k] = doc[k];
+  }
+  if (doc.Categories?.MatchedCategories) metadata.categories = doc.Categories.MatchedCategories;
+  return { callId: String(doc.JobName ?? callIdFromFileName(fileName)), text: turnsToText(turns), turns, metadata, line: 1, file: fileName };
+}
+
+type Word = { time: number; speaker: string; content: string; punctuation: boolean };
+
+// Words with speakers from items (speaker_label on the item, or looked up in speaker_labels).
+function wordsOf(results: Json): Word[] {
+  const bySpeakerTime = new Map<string, string>();
+  for (const seg of results.speaker_labels?.segments ?? []) {
+    for (const it of seg.items ?? []) bySpeakerTime.set(String(it.start_time), String(it.speaker_label ?? seg.speaker_label));
+  }
+  const channelItems: [string, Json][] = (results.channel_labels?.channels ?? []).flatMap((ch: Json) =>
+    (ch.items ?? []).map((it: Json) => [String(ch.channel_label), it] as [string, Json]),
+  );
+  const items: [string | undefined, Json][] = channelItems.length ? channelItems : (results.items ?? []).map((it: Json) => [undefined, it]);
+  let lastTime = 0;
+  const words = items.map(([channel, it]) => {
+    const punctuation = it.type === "punctuation";
+    const time = it.start_time !== undefined ? Number(it.start_time) : lastTime;
+    lastTime = time;
+    const speaker = channel ?? it.speaker_label ?? bySpeakerTime.get(String(it.start_time)) ?? "";
+    return { time, speaker, content: String(it.alternatives?.[0]?.content ?? ""), punctuation };
+  });
+  if (channelItems.length) words.sort((a, b) => a.time - b.time);
+  // Punctuation has no time and no speaker: it belongs to the word before it.
+  for (let i = 1; i < words.length; i++) if (words[i].punctuation) words[i].speaker = words[i - 1].speaker;
+  return words;
+}
+
+function turnsFromWords(words: Word[]): Turn[] {
+  const turns: Turn[] = [];
+  for (const w of words) {
+    const last = turns[turns.length - 1];
+    if (last && last.speaker === w.speaker) last.text += (w.punctuation ? "" : " ") + w.content;
+    else turns.push({ speaker: w.speaker, text: w.content });
+  }
+  return turns;
+}
+
+/** A standard Transcribe document: speaker turns when the job labelled speakers or channels. */
+export function parseStandardTranscribe(doc: Json, fileName: string): RawRecord {
+  const results = doc.results;
+  const plain = String(results.transcripts?.[0]?.transcript ?? "");
+  let turns: Turn[] | undefined;
+  if (Array.isArray(results.audio_segments) && results.audio_segments.some((s: Json) => s.speaker_label || s.channel_label)) {
+    turns = mergeTurns(
+      results.audio_segments.map((s: Json) => ({ speaker: String(s.speaker_label ?? s.channel_label ?? ""), text: String(s.transcript ?? "") })),
+    );
+  } else if (results.speaker_labels || results.channel_labels || results.items?.some((i: Json) => i.speaker_label)) {
+    turns = turnsFromWords(wordsOf(results));
+  }
+  if (turns && !turns.some((t) => t.speaker)) turns = undefined;
+  const metadata: Record<string, unknown> = { source: "transcribe" };
+  if (results.language_code) metadata.LanguageCode = results.language_code;
+  return {
+    callId: String(doc.jobName ?? doc.JobName ?? callIdFromFileName(fileName)),
+    text: turns ? turnsToText(turns) : plain,
+    turns,
+    metadata,
+    line: 1,
+    file: fileName,
+  };
+}

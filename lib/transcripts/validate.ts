@@ -1,0 +1,78 @@
+// Checks every raw record before it is accepted. Stateful (duplicate ids across the whole
+// dataset, even across files), so one validator serves one upload.
+import { REPLACEMENT_CHAR } from "./decode";
+import { redactPii } from "./redact";
+import { estimateTokens } from "./tokens";
+import { problem, type ParseResult, type Problem, type RawRecord } from "./types";
+
+export type ValidateOptions = {
+  /** Reject transcripts estimated above this many input tokens. */
+  maxInputTokens?: number;
+  /** Replace emails, phones, cards, SSNs, IBANs with placeholders (on unless false). */
+  redact?: boolean;
+};
+
+// "calls.csv, line 3"; the file is left out when it is the one already named.
+function at(r: { line: number; file?: string }, sameFileAs?: string): string {
+  return `${r.file && r.file !== sameFileAs ? `${r.file}, ` : ""}line ${r.line}`;
+}
+
+/** Validates (and redacts) records of one dataset; call check() once per record, in order. */
+export class TranscriptValidator {
+  private readonly seen = new Map<string, { line: number; file?: string }>();
+  accepted = 0;
+  rejected = 0;
+
+  constructor(private readonly opts: ValidateOptions = {}) {}
+
+  /** Tells whether the decoder met invalid bytes; records holding U+FFFD are then rejected. */
+  invalidBytes = false;
+
+  check(record: RawRecord): ParseResult {
+    const p = this.problemOf(record);
+    if (p) {
+      this.rejected++;
+      return problem(p);
+    }
+    this.seen.set(record.callId, { line: record.line, file: record.file });
+    this.accepted++;
+    if (this.opts.redact === false) return { ok: true, value: record };
+    const value = { ...record, text: redactPii(record.text) };
+    if (record.turns) value.turns = record.turns.map((t) => ({ speaker: t.speaker, text: redactPii(t.text) }));
+    return { ok: true, value };
+  }
+
+  private problemOf(r: RawRecord): Problem | undefined {
+    const base = { line: r.line, file: r.file };
+    if (this.invalidBytes && (r.text.includes(REPLACEMENT_CHAR) || r.callId.includes(REPLACEMENT_CHAR))) {
+      return {
+        ...base, field: "text", code: "BAD_ENCODING",
+        message: `${at(r)}: the text has bytes that are not valid UTF-8. Save the file as UTF-8 (or UTF-16 with a BOM) and upload it again.`,
+      };
+    }
+    if (!r.callId) {
+      return { ...base, field: "callId", code: "MISSING_CALL_ID", message: `${at(r)}: the call id is empty. Give every call an id.` };
+    }
+    if (!r.text.trim()) {
+      return { ...base, field: "text", code: "EMPTY_TRANSCRIPT", message: `${at(r)}: call "${r.callId}" has an empty transcript. Remove the row or fill in its transcript.` };
+    }
+    const first = this.seen.get(r.callId);
+    if (first) {
+      return {
+        ...base, field: "callId", code: "DUPLICATE_CALL_ID",
+        message: `${at(r)}: call id "${r.callId}" was already used at ${at(first, r.file)}; the first one is kept. Give each call a unique id or remove the copy.`,
+      };
+    }
+    const max = this.opts.maxInputTokens;
+    if (max !== undefined) {
+      const tokens = estimateTokens(r.text);
+      if (tokens > max) {
+        return {
+          ...base, field: "text", code: "TOO_LONG",
+          message: `${at(r)}: call "${r.callId}" is about ${tokens} tokens, above the model's limit of ${max}. Shorten or split the transcript, or choose a model with a larger context.`,
+        };
+      }
+    }
+    return undefined;
+  }
+}
