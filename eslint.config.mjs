@@ -12,6 +12,11 @@ export default defineConfig([
     },
   },
   {
+    // Tests poke at untyped JSON (model output, wire payloads) to assert its exact shape.
+    files: ["**/*.test.ts", "e2e/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
     // Only lib/config.ts reads the environment; scripts, tests and bedrock-local run outside the app.
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.ts"],
     ignores: ["lib/config.ts", "**/*.test.ts"],

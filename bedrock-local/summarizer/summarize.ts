@@ -47,7 +47,12 @@ const WORD_CLASSES: [string, string][] = [
 ];
 const EXACT = new Map<string, string>();
 const PREFIXES: [string, string][] = [];
-for (const [cls, words] of WORD_CLASSES) for (const w of words.split(" ")) w.endsWith("*") ? PREFIXES.push([w.slice(0, -1), cls]) : EXACT.set(w, cls);
+for (const [cls, words] of WORD_CLASSES) {
+  for (const w of words.split(" ")) {
+    if (w.endsWith("*")) PREFIXES.push([w.slice(0, -1), cls]);
+    else EXACT.set(w, cls);
+  }
+}
 // One regex finds the candidate words, so only those few are looked up.
 const CANDIDATE = new RegExp(`\\b(?:${[...EXACT.keys(), ...PREFIXES.map(([p]) => p)].sort((a, b) => b.length - a.length).join("|")})[a-z]*`, "gi");
 
