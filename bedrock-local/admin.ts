@@ -23,6 +23,7 @@ export type AdminState = {
 
 const PacingBody = z.union([Pacing, z.object({ pacing: z.string() }).transform((b) => parsePacing(b.pacing))]);
 const FaultsBody = z.union([z.object({ rules: z.array(FaultRuleInput) }), FaultRuleInput.transform((r) => ({ rules: [r] }))]);
+const JobTagsBody = z.object({ tags: z.array(z.object({ key: z.string().min(1), value: z.string() })) });
 const ClockBody = z.object({ advanceSeconds: z.number().min(0) });
 const QuotasBody = z
   .object({
@@ -62,6 +63,12 @@ export function handleAdmin(state: AdminState, req: IncomingMessage, url: URL, b
     case "DELETE /_local/faults":
       state.faults.clear();
       return { rules: [] };
+    case "GET /_local/job-tags":
+      return { tags: state.faults.jobTags };
+    case "PUT /_local/job-tags":
+    case "POST /_local/job-tags":
+      state.faults.jobTags = parse(JobTagsBody, body).tags;
+      return { tags: state.faults.jobTags };
     case "GET /_local/requests":
       return {
         requests: state.faults.requests.filter(

@@ -7,7 +7,16 @@ import { ACTIVE, JOB_STATUSES, TERMINAL, toApiJob, zeroCounts, type JobRecord, t
 import type { JobStore } from "./job-store";
 import { validateCreate } from "./validate-create";
 
-export type JobsContext = { region: string; accountId: string; store: JobStore; engine: Engine; quotas: () => Quotas; now: () => number };
+export type JobsContext = {
+  region: string;
+  accountId: string;
+  store: JobStore;
+  engine: Engine;
+  quotas: () => Quotas;
+  now: () => number;
+  /** service-wide tags (PUT /_local/job-tags) for jobs that do not set them */
+  defaultTags?: () => { key: string; value: string }[];
+};
 
 const JOB_IDENTIFIER = /^((arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:model-invocation-job\/)?[a-z0-9]{12})$/;
 
@@ -56,7 +65,7 @@ export async function createJob(ctx: JobsContext, body: Record<string, unknown>)
     inputDataConfig: input.inputDataConfig,
     outputDataConfig: input.outputDataConfig,
     vpcConfig: input.vpcConfig,
-    tags: input.tags,
+    tags: [...(input.tags ?? []), ...(ctx.defaultTags?.() ?? []).filter((d) => !input.tags?.some((t) => t.key === d.key))],
     filesDone: 0,
     doneCounts: zeroCounts(),
     counts: zeroCounts(),

@@ -38,6 +38,8 @@ const LOG_LIMIT = 10_000;
 
 export class Faults {
   private rules: FaultRule[] = [];
+  /** Tags added to every new job that does not set them itself, e.g. a share of failing records for an e2e run. */
+  jobTags: { key: string; value: string }[] = [];
   private nextId = 1;
   readonly requests: RequestLogEntry[] = [];
   readonly events: JobEvent[] = [];
@@ -56,6 +58,7 @@ export class Faults {
 
   clear(): void {
     this.rules = [];
+    this.jobTags = [];
   }
 
   /** The first rule that fires for this call; count-limited rules retire when used up. */

@@ -64,7 +64,7 @@ export async function startBedrockLocal(opts: BedrockLocalOptions): Promise<Bedr
     now: state.now,
   });
   state.engine = engine;
-  const jobs: JobsContext = { region, accountId: opts.accountId ?? "123456789012", store, engine, quotas: () => state.quotas, now: state.now };
+  const jobs: JobsContext = { region, accountId: opts.accountId ?? "123456789012", store, engine, quotas: () => state.quotas, now: state.now, defaultTags: () => state.faults.jobTags };
 
   const routes: [string, RegExp, Route][] = [
     ["POST", /^\/model-invocation-job$/, { operation: "CreateModelInvocationJob", run: async (req) => createJob(jobs, await readJsonBody(req)) }],

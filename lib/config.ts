@@ -36,12 +36,13 @@ const Env = z.object({
     .string()
     .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, { message: "must be an AWS region like us-east-1" })
     .default("us-east-1"),
-  RECAP_S3_BUCKET: z
+  // Empty means unset (the e2e config clears it to force the embedded stand-ins).
+  RECAP_S3_BUCKET: z.preprocess((v) => (v === "" ? undefined : v), z
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
       message: "must be an S3 bucket name: 3-63 lowercase letters, digits, dots and hyphens",
     })
-    .default("recap"),
+    .default("recap")),
   RECAP_INPUT_PREFIX: z.string().regex(/^[^/].*[^/]$|^[^/]$/, "must be a key prefix without leading or trailing '/'").default("recap/input"),
   RECAP_OUTPUT_PREFIX: z.string().regex(/^[^/].*[^/]$|^[^/]$/, "must be a key prefix without leading or trailing '/'").default("recap/output"),
   RECAP_UPLOAD_PREFIX: z.string().regex(/^[^/].*[^/]$|^[^/]$/, "must be a key prefix without leading or trailing '/'").default("recap/uploads"),
@@ -55,7 +56,33 @@ const Env = z.object({
     .optional(),
   RECAP_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   RECAP_TRACKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
+  RECAP_TRACKER_INTERVAL_MS: z.coerce.number().int().min(50, "must be at least 50 (milliseconds)").default(1000),
+  RECAP_TRACKER_POLL_MS: z.coerce.number().int().min(50, "must be at least 50 (milliseconds)").default(2000),
+  // Sign-in (better-auth). Unset secret: one is generated once and kept in RECAP_DATA_DIR.
+  BETTER_AUTH_SECRET: optionalSecret(),
+  RECAP_AUTH_SECRET: optionalSecret(),
+  RECAP_PUBLIC_URL: optionalUrl("https://recap.example.com (the address people open; default http://localhost:<PORT>)"),
+  RECAP_ADMIN_EMAIL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(z.email({ message: "must be an email address like admin@example.com" }).optional())
+    .optional(),
+  RECAP_ADMIN_PASSWORD: z
+    .string()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(z.string().min(8, "must be at least 8 characters").max(128, "must be at most 128 characters").optional())
+    .optional(),
 });
+
+function optionalSecret() {
+  return z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional())
+    .optional();
+}
 
 export type Config = {
   databaseUrl?: string;
@@ -71,6 +98,16 @@ export type Config = {
   defaultRoleArn?: string;
   maxUploadBytes: number;
   trackerEnabled: boolean;
+  /** pause between tracker passes */
+  trackerIntervalMs: number;
+  /** first delay between polls of one job (doubles while nothing changes, up to a minute) */
+  trackerBasePollMs: number;
+  /** BETTER_AUTH_SECRET or RECAP_AUTH_SECRET; unset means lib/auth keeps a generated one in dataDir */
+  authSecret?: string;
+  /** the address people open, for cookies and origin checks */
+  publicUrl: string;
+  /** the first admin, created at start when no user exists */
+  firstAdmin?: { email: string; password: string };
 };
 
 export class ConfigError extends Error {
@@ -97,6 +134,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = parsed.data;
+  if (Boolean(e.RECAP_ADMIN_EMAIL) !== Boolean(e.RECAP_ADMIN_PASSWORD)) {
+    const missing = e.RECAP_ADMIN_EMAIL ? "RECAP_ADMIN_PASSWORD" : "RECAP_ADMIN_EMAIL";
+    throw new ConfigError([{ variable: missing, message: "set RECAP_ADMIN_EMAIL and RECAP_ADMIN_PASSWORD together, or neither" }]);
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.RECAP_DATA_DIR),
@@ -111,6 +152,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     defaultRoleArn: e.RECAP_BEDROCK_ROLE_ARN,
     maxUploadBytes: e.RECAP_MAX_UPLOAD_BYTES,
     trackerEnabled: e.RECAP_TRACKER === "on",
+    trackerIntervalMs: e.RECAP_TRACKER_INTERVAL_MS,
+    trackerBasePollMs: e.RECAP_TRACKER_POLL_MS,
+    authSecret: e.BETTER_AUTH_SECRET ?? e.RECAP_AUTH_SECRET,
+    publicUrl: (e.RECAP_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    firstAdmin: e.RECAP_ADMIN_EMAIL && e.RECAP_ADMIN_PASSWORD ? { email: e.RECAP_ADMIN_EMAIL.toLowerCase(), password: e.RECAP_ADMIN_PASSWORD } : undefined,
   };
 }
 

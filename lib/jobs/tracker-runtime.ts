@@ -1,4 +1,40 @@
 import "server-only";
+import os from "node:os";
+import { config } from "@/lib/config";
+import { db } from "@/lib/db";
+import { bedrock } from "@/lib/bedrock/client";
+import { onShutdown } from "@/lib/lifecycle";
+import { seedDefaults } from "@/lib/setup/seed-defaults";
+import { storageTarget } from "@/lib/storage/settings";
+import { trackOnce } from "./tracker";
 
-/** Placeholder until the tracker lands: nothing to poll yet. */
-export async function startTrackerIfEnabled(): Promise<void> {}
+const KEY = Symbol.for("recap.tracker");
+const g = globalThis as unknown as { [KEY]?: boolean };
+
+/** Seed defaults and start the job tracker with the server (once per process). */
+export async function startTrackerIfEnabled(): Promise<void> {
+  if (g[KEY]) return;
+  g[KEY] = true;
+  const prisma = await db();
+  await seedDefaults(prisma);
+  if (!config().trackerEnabled) return;
+  const owner = `${os.hostname()}:${process.pid}`;
+  const { trackerIntervalMs, trackerBasePollMs } = config();
+  let running = true;
+  let current: Promise<unknown> = Promise.resolve();
+  const loop = async () => {
+    while (running) {
+      current = (async () => {
+        const deps = { prisma, storage: await storageTarget(prisma), bedrock: bedrock(), owner, basePollMs: trackerBasePollMs, log: console.error };
+        return trackOnce(deps);
+      })().catch((e) => console.error("[tracker]", e));
+      await current;
+      await new Promise((r) => setTimeout(r, trackerIntervalMs));
+    }
+  };
+  void loop();
+  onShutdown("job tracker", async () => {
+    running = false;
+    await current;
+  }, 20);
+}

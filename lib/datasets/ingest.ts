@@ -1,0 +1,115 @@
+import "server-only";
+import { createReadStream } from "node:fs";
+import { PassThrough } from "node:stream";
+import { once } from "node:events";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseTranscriptFiles, parseTranscripts, type ParseNotes, type ParseResult, type Problem } from "@/lib/transcripts";
+import { readZipEntries } from "@/lib/transcripts/read-zip";
+import { recordIdFor } from "@/lib/jsonl";
+import { keys, type Target, uploadStream } from "@/lib/storage";
+
+/** Transcripts longer than this are refused at upload: beyond every enabled model's context. */
+export const MAX_INPUT_TOKENS = 180_000;
+const INSERT_BATCH = 500;
+const KEPT_PROBLEMS = 1000;
+
+export type DatasetReport = {
+  format?: string;
+  encoding?: string;
+  columns?: { id?: string; text?: string };
+  problemCount: number;
+  problems: Problem[];
+  /** key of the normalised, redacted transcripts (JSONL {callId, text}) that submit converts */
+  normalizedKey: string;
+};
+
+export type IngestInput = {
+  prisma: Db;
+  storage: Target & { uploadPrefix: string };
+  filePath: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  userId: string;
+  name?: string;
+  idColumn?: string;
+  textColumn?: string;
+};
+
+/**
+ * Parse an uploaded file (already on local disk) into Transcript rows, and keep a normalised,
+ * PII-redacted copy in S3 that submission converts to Bedrock JSONL. Problem rows are skipped and
+ * reported by line; every accepted row is kept.
+ */
+export async function ingestUpload(input: IngestInput): Promise<{ datasetId: string; accepted: number; report: DatasetReport }> {
+  const { prisma } = input;
+  const isZip = /\.zip$/i.test(input.fileName);
+  const dataset = await prisma.dataset.create({
+    data: {
+      name: input.name?.trim() || input.fileName,
+      fileName: input.fileName,
+      format: isZip ? "zip" : "pending",
+      sizeBytes: BigInt(input.sizeBytes),
+      sha256: input.sha256,
+      createdById: input.userId,
+    },
+  });
+  const normalizedKey = keys.upload(input.storage.uploadPrefix, dataset.id, "transcripts.jsonl");
+  const notes: ParseNotes = {};
+  const parseOpts = { redact: true, maxInputTokens: MAX_INPUT_TOKENS, idColumn: input.idColumn, textColumn: input.textColumn, notes };
+  const results: AsyncIterable<ParseResult> = isZip
+    ? parseTranscriptFiles(readZipEntries(input.filePath), parseOpts)
+    : parseTranscripts(createReadStream(input.filePath, { highWaterMark: 64 * 1024 }), { ...parseOpts, fileName: input.fileName });
+
+  const body = new PassThrough();
+  const uploading = uploadStream({ ...input.storage, key: normalizedKey, body, contentType: "application/jsonl" });
+  const problems: Problem[] = [];
+  let problemCount = 0;
+  let accepted = 0;
+  let pending: { datasetId: string; callId: string; recordId: string; text: string; lineNumber: number; charCount: number; metadata?: object }[] = [];
+  const flush = async () => {
+    if (pending.length) await prisma.transcript.createMany({ data: pending });
+    pending = [];
+  };
+  try {
+    for await (const r of results) {
+      if (!r.ok) {
+        problemCount++;
+        if (problems.length < KEPT_PROBLEMS) problems.push(r.error);
+        continue;
+      }
+      const t = r.value;
+      accepted++;
+      pending.push({
+        datasetId: dataset.id, callId: t.callId, recordId: recordIdFor(accepted), text: t.text,
+        lineNumber: t.line, charCount: t.text.length, metadata: t.metadata as object | undefined,
+      });
+      if (!body.write(JSON.stringify({ callId: t.callId, text: t.text }) + "\n")) await once(body, "drain");
+      if (pending.length >= INSERT_BATCH) await flush();
+    }
+    await flush();
+    body.end();
+    await uploading;
+  } catch (e) {
+    body.destroy();
+    await uploading.catch(() => {});
+    await prisma.dataset.delete({ where: { id: dataset.id } });
+    throw e;
+  }
+
+  const report: DatasetReport = {
+    format: notes.format, encoding: notes.encoding, columns: { id: notes.idColumn, text: notes.textColumn },
+    problemCount, problems, normalizedKey,
+  };
+  if (accepted === 0) {
+    await prisma.dataset.delete({ where: { id: dataset.id } });
+    const first = problems[0];
+    throw new AppError("VALIDATION", first ? `No usable transcripts. ${first.message}` : "No transcripts were found in the file.");
+  }
+  await prisma.dataset.update({
+    where: { id: dataset.id },
+    data: { recordCount: accepted, format: isZip ? "zip" : (notes.format ?? "unknown"), report: report as object, sourceKey: normalizedKey },
+  });
+  return { datasetId: dataset.id, accepted, report };
+}

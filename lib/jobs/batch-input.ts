@@ -1,0 +1,62 @@
+import "server-only";
+import { PassThrough } from "node:stream";
+import { once } from "node:events";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { compileLineTemplate, convertToJsonl, TRANSCRIPT_PLACEHOLDER, type ConvertOptions } from "@/lib/jsonl";
+import { buildModelInput } from "@/lib/prompts/model-input";
+import { renderTemplate } from "@/lib/prompts/template";
+import type { ModelFamily } from "@/lib/prompts/families";
+import { keys, parseS3Uri, readObject, uploadStream, type StorageTarget } from "@/lib/storage";
+
+type ModelSettings = { family: ModelFamily; maxTokens: number; temperature: number };
+
+/** How each transcript becomes a JSONL line: the fast compiled template unless it needs the call id. */
+export function lineBuilder(model: ModelSettings, templateBody: string): Pick<ConvertOptions, "lineTemplate" | "buildModelInput"> {
+  const input = (prompt: string) => buildModelInput(model.family, { prompt, maxTokens: model.maxTokens, temperature: model.temperature });
+  if (/\{\{\s*call_id\s*\}\}/.test(templateBody)) {
+    return { buildModelInput: (t) => input(renderTemplate(templateBody, { transcript: t.text, callId: t.callId })) };
+  }
+  return { lineTemplate: compileLineTemplate(input(renderTemplate(templateBody, { transcript: TRANSCRIPT_PLACEHOLDER }))) };
+}
+
+/**
+ * Convert a dataset's normalised transcripts into one JSONL file per job part, streamed to S3.
+ * Deterministic: the same batch always writes the same keys with the same bytes, so a crash
+ * half-way is mended by running it again.
+ */
+export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget; batchId: string }): Promise<void> {
+  const { prisma, storage } = opts;
+  const batch = await prisma.batch.findUniqueOrThrow({
+    where: { id: opts.batchId },
+    include: { dataset: true, modelConfig: true, templateVersion: true, jobs: { orderBy: { part: "asc" } } },
+  });
+  if (!batch.dataset.sourceKey) throw new AppError("NOT_FOUND", "The dataset's transcripts are missing from storage.");
+  const source = await readObject({ ...storage, key: batch.dataset.sourceKey });
+  const { lines, summary } = convertToJsonl(source, {
+    format: "jsonl",
+    fileName: "transcripts.jsonl",
+    redact: false, // redacted once, at upload
+    ...lineBuilder(batch.modelConfig, batch.templateVersion.body),
+  });
+
+  const iterator = lines[Symbol.asyncIterator]();
+  for (const job of batch.jobs) {
+    const body = new PassThrough();
+    const key = parseS3Uri(job.inputS3Uri).key + "records.jsonl";
+    const done = uploadStream({ ...storage, key, body, contentType: "application/jsonl" });
+    let bytes = 0;
+    for (let n = 0; n < job.recordCount; n++) {
+      const next = await iterator.next();
+      if (next.done) throw new Error(`dataset ended after ${summary.accepted} records; part ${job.part} expected more`);
+      bytes += next.value.bytes;
+      if (!body.write(next.value.line + "\n")) await once(body, "drain");
+    }
+    body.end();
+    await done;
+    await prisma.job.update({ where: { id: job.id }, data: { inputBytes: BigInt(bytes) } });
+  }
+  await prisma.batch.update({ where: { id: batch.id }, data: { status: "ready", message: null } });
+}
+
+export { keys };

@@ -1,0 +1,52 @@
+import "server-only";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { planJobs, type JobPlan, type Quotas } from "@/lib/jsonl";
+import { estimateBatch as estimateCostOf } from "@/lib/results/cost";
+
+/** A call summary in the seed template's JSON runs ~250-350 tokens; capped by the model's max. */
+const TYPICAL_SUMMARY_TOKENS = 350;
+/** JSON framing around each prompt in a JSONL line (recordId, keys, model parameters). */
+const LINE_OVERHEAD_BYTES = 240;
+
+export function quotasOf(m: { minRecordsPerJob: number; maxRecordsPerJob: number; maxFileBytes: bigint; maxJobBytes: bigint }): Quotas {
+  return {
+    minRecordsPerJob: m.minRecordsPerJob,
+    maxRecordsPerJob: m.maxRecordsPerJob,
+    maxFileBytes: Number(m.maxFileBytes),
+    maxJobBytes: Number(m.maxJobBytes),
+  };
+}
+
+export type BatchEstimate = { records: number; inputTokens: number; outputTokens: number; costUsd: number; plan: JobPlan };
+
+/** Tokens, cost at batch prices and the split into jobs, before anything is submitted. */
+export async function estimateBatch(opts: {
+  prisma: Db;
+  datasetId: string;
+  modelConfigId: string;
+  templateVersionId: string;
+}): Promise<BatchEstimate> {
+  const { prisma } = opts;
+  const [dataset, model, template, chars] = await Promise.all([
+    prisma.dataset.findUnique({ where: { id: opts.datasetId }, select: { recordCount: true } }),
+    prisma.modelConfig.findUnique({ where: { id: opts.modelConfigId } }),
+    prisma.promptTemplateVersion.findUnique({ where: { id: opts.templateVersionId }, select: { body: true } }),
+    prisma.transcript.aggregate({ where: { datasetId: opts.datasetId }, _sum: { charCount: true } }),
+  ]);
+  if (!dataset) throw new AppError("NOT_FOUND", "That dataset does not exist.", "datasetId");
+  if (!model || !model.enabled) throw new AppError("VALIDATION", "Choose a model that an admin has enabled.", "modelConfigId");
+  if (!template) throw new AppError("VALIDATION", "Choose a prompt template.", "templateVersionId");
+  const records = dataset.recordCount;
+  const transcriptChars = chars._sum.charCount ?? 0;
+  const promptChars = transcriptChars + records * template.body.length;
+  const cost = estimateCostOf({
+    records,
+    inputChars: promptChars,
+    expectedOutputTokensPerRecord: Math.min(model.maxTokens, TYPICAL_SUMMARY_TOKENS),
+    prices: { inputPricePerMTok: model.inputPricePerMTok, outputPricePerMTok: model.outputPricePerMTok },
+  });
+  // Escaping adds a little to transcript bytes; the planner keeps headroom below the file limit.
+  const approxBytes = Math.ceil(promptChars * 1.05) + records * LINE_OVERHEAD_BYTES;
+  return { ...cost, plan: planJobs(records, approxBytes, quotasOf(model)) };
+}
