@@ -65,7 +65,7 @@ export async function closeDb(): Promise<void> {
 }
 
 /** Tests point lib/ at their own database. */
-export function useDbForTests(prisma: PrismaClient, describe = "test database"): void {
+export function setDbForTests(prisma: PrismaClient, describe = "test database"): void {
   override = { prisma, close: () => prisma.$disconnect(), describe };
 }
 

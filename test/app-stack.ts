@@ -4,7 +4,7 @@ import path from "node:path";
 import { ListModelInvocationJobsCommand } from "@aws-sdk/client-bedrock";
 import { startBedrockLocal, type BedrockLocalOptions } from "@/bedrock-local/server";
 import { createBedrockClient } from "@/lib/bedrock/client";
-import { useDbForTests } from "@/lib/db";
+import { setDbForTests } from "@/lib/db";
 import type { StorageTarget } from "@/lib/storage";
 import type { SessionUser } from "@/lib/auth/guards";
 import { createPgliteTestDb } from "./db";
@@ -12,7 +12,7 @@ import { startTestS3, tempDir } from "./stack";
 
 export async function startAppStack(opts: { bedrock?: Partial<BedrockLocalOptions> } = {}) {
   const database = await createPgliteTestDb();
-  useDbForTests(database.prisma);
+  setDbForTests(database.prisma);
   const s3 = await startTestS3();
   const engineDir = tempDir("engine");
   const engine = await startBedrockLocal({
