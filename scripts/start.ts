@@ -7,7 +7,7 @@ import path from "node:path";
 import next from "next";
 import { ConfigError, parseConfig } from "../lib/config";
 import { runShutdown, onShutdown } from "../lib/lifecycle";
-import { startLocalS3 } from "./stack/local-s3";
+import { startLocalS3Process } from "./stack/local-s3-process";
 import { startBedrockLocalProcess } from "./stack/bedrock-local-process";
 import { applyMigrations, ensureBuilt } from "./stack/prepare";
 
@@ -28,7 +28,8 @@ async function main() {
     delete process.env.AWS_SESSION_TOKEN;
     process.env.RECAP_BEDROCK_ROLE_ARN ??= "arn:aws:iam::000000000000:role/RecapLocalBatch";
     if (!process.env.RECAP_S3_ENDPOINT) {
-      const s3 = await startLocalS3({
+      const s3 = await startLocalS3Process({
+        root,
         directory: path.join(cfg.dataDir, "s3"),
         port: Number(process.env.RECAP_S3_PORT ?? 4569),
         buckets: [cfg.bucket],

@@ -7,7 +7,7 @@ import { parseOutputLine, type LineProblem } from "./parse-output";
 import { parseSummary } from "./parse-summary";
 import { readLines } from "./read-lines";
 
-const FLUSH_EVERY = 1000;
+const FLUSH_EVERY = 2000;
 
 type ResultRow = {
   jobId: string; recordId: string; transcriptId: string | null; ok: boolean; summary: string | null;
@@ -33,18 +33,21 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
   const report: IngestReport = { files: 0, records: 0, inserted: 0, problems: [], manifestFound: false };
   const expectsJson = job.batch.templateVersion.expectsJson;
 
+  // One query for the record -> transcript map (~50 bytes a record), instead of one per flush.
+  const transcripts = await prisma.transcript.findMany({ where: { datasetId: job.batch.datasetId }, select: { id: true, recordId: true } });
+  const byRecord = new Map(transcripts.map((t) => [t.recordId, t.id]));
   let rows: ResultRow[] = [];
+  // One insert in flight while the next rows are parsed: the database and the parser overlap.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (!rows.length) return;
-    const ids = await prisma.transcript.findMany({
-      where: { datasetId: job.batch.datasetId, recordId: { in: rows.map((r) => r.recordId) } },
-      select: { id: true, recordId: true },
-    });
-    const byRecord = new Map(ids.map((t) => [t.recordId, t.id]));
-    for (const r of rows) r.transcriptId = byRecord.get(r.recordId) ?? null;
-    const out = await prisma.result.createMany({ data: rows, skipDuplicates: true });
-    report.inserted += out.count;
+    const data = rows;
     rows = [];
+    for (const r of data) r.transcriptId = byRecord.get(r.recordId) ?? null;
+    await inFlight;
+    inFlight = prisma.result.createMany({ data, skipDuplicates: true }).then((out) => {
+      report.inserted += out.count;
+    });
   };
 
   let manifestKey: string | undefined;
@@ -75,6 +78,7 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
     }
   }
   await flush();
+  await inFlight;
 
   const data: Record<string, unknown> = { ingestedAt: new Date() };
   if (manifestKey) {

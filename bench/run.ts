@@ -1,0 +1,19 @@
+// `npm run bench`: every benchmark, one after another, printed as a table for BENCHMARKS.md.
+import os from "node:os";
+import { benchConvert } from "./convert";
+import { benchBedrockLocal } from "./bedrock-local";
+import { benchConvertUpload, benchIngest } from "./pipeline";
+
+async function main() {
+  console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const convert = await benchConvert();
+  console.table(convert.variants);
+  console.table([await benchConvertUpload()]);
+  console.table([await benchIngest("pglite"), await benchIngest("postgres")]);
+  console.log(await benchBedrockLocal());
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

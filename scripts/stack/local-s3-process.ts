@@ -1,0 +1,28 @@
+// Start scripts/stack/local-s3-main.ts as a child process and wait until it listens.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import readline from "node:readline";
+
+export async function startLocalS3Process(opts: { root: string; directory: string; port: number; buckets: string[] }) {
+  const tsx = path.join(opts.root, "node_modules", "tsx", "dist", "cli.mjs");
+  const child = spawn(process.execPath, [tsx, path.join(opts.root, "scripts", "stack", "local-s3-main.ts")], {
+    cwd: opts.root,
+    env: { ...process.env, LOCAL_S3_DIR: opts.directory, LOCAL_S3_PORT: String(opts.port), LOCAL_S3_BUCKETS: opts.buckets.join(",") },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: child.stdout! });
+    lines.once("line", (line) => resolve((JSON.parse(line) as { endpoint: string }).endpoint));
+    child.once("exit", (code) => reject(new Error(`the local S3 server exited with code ${code}`)));
+  });
+  return {
+    endpoint,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      }),
+  };
+}
