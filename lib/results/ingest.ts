@@ -62,7 +62,9 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
         report.problems.push(parsed.problem);
         // A damaged line that still names its record is kept as that record's error.
         if (parsed.problem.recordId) rows.push(errorRow(job.id, parsed.problem.recordId, 0, parsed.problem.message));
-      } else if (parsed.record.ok) {
+        continue;
+      }
+      if (parsed.record.ok) {
         const s = parseSummary(parsed.record.text, expectsJson);
         rows.push({
           jobId: job.id, recordId: parsed.record.recordId, transcriptId: null, ok: true,
@@ -70,9 +72,7 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
           inputTokens: parsed.record.inputTokens ?? null, outputTokens: parsed.record.outputTokens ?? null,
           errorCode: null, errorMessage: null,
         });
-      } else {
-        rows.push(errorRow(job.id, parsed.record.recordId, parsed.record.errorCode, parsed.record.errorMessage));
-      }
+      } else rows.push(errorRow(job.id, parsed.record.recordId, parsed.record.errorCode, parsed.record.errorMessage));
       report.records++;
       if (rows.length >= FLUSH_EVERY) await flush();
     }
