@@ -3,22 +3,9 @@ import { PassThrough } from "node:stream";
 import { once } from "node:events";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { compileLineTemplate, convertToJsonl, TRANSCRIPT_PLACEHOLDER, type ConvertOptions } from "@/lib/jsonl";
-import { buildModelInput } from "@/lib/prompts/model-input";
-import { renderTemplate } from "@/lib/prompts/template";
-import type { ModelFamily } from "@/lib/prompts/families";
-import { keys, parseS3Uri, readObject, uploadStream, type StorageTarget } from "@/lib/storage";
-
-type ModelSettings = { family: ModelFamily; maxTokens: number; temperature: number };
-
-/** How each transcript becomes a JSONL line: the fast compiled template unless it needs the call id. */
-export function lineBuilder(model: ModelSettings, templateBody: string): Pick<ConvertOptions, "lineTemplate" | "buildModelInput"> {
-  const input = (prompt: string) => buildModelInput(model.family, { prompt, maxTokens: model.maxTokens, temperature: model.temperature });
-  if (/\{\{\s*call_id\s*\}\}/.test(templateBody)) {
-    return { buildModelInput: (t) => input(renderTemplate(templateBody, { transcript: t.text, callId: t.callId })) };
-  }
-  return { lineTemplate: compileLineTemplate(input(renderTemplate(templateBody, { transcript: TRANSCRIPT_PLACEHOLDER }))) };
-}
+import { convertToJsonl } from "@/lib/jsonl";
+import { modelLines } from "@/lib/jsonl/model-lines";
+import { parseS3Uri, readObject, uploadStream, type StorageTarget } from "@/lib/storage";
 
 /**
  * Convert a dataset's normalised transcripts into one JSONL file per job part, streamed to S3.
@@ -37,7 +24,7 @@ export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget
     format: "jsonl",
     fileName: "transcripts.jsonl",
     redact: false, // redacted once, at upload
-    ...lineBuilder(batch.modelConfig, batch.templateVersion.body),
+    ...modelLines(batch.modelConfig, batch.templateVersion.body),
   });
 
   const iterator = lines[Symbol.asyncIterator]();
@@ -59,4 +46,3 @@ export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget
   await prisma.batch.update({ where: { id: batch.id }, data: { status: "ready", message: null } });
 }
 
-export { keys };

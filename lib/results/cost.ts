@@ -37,6 +37,4 @@ export function estimateBatch(opts: {
 }
 
 /** Estimated tokens of one text, by the same ceil(chars / 4) rule as estimateBatch. */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
+export { estimateTokens } from "@/lib/transcripts/tokens";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MODEL_FAMILIES } from "./families";
-import { escapeJsonString, fillLine, lineTemplateFor } from "./line-template";
-import { buildModelInput } from "./model-input";
-import { DEFAULT_TEMPLATE, renderTemplate, TemplateError } from "./template";
+import { MODEL_FAMILIES } from "@/lib/prompts/families";
+import { buildModelInput } from "@/lib/prompts/model-input";
+import { DEFAULT_TEMPLATE, renderTemplate, TemplateError } from "@/lib/prompts/template";
+import { modelLines } from "./model-lines";
 
 // The slow, obviously-right way: the line the fast path must reproduce byte for byte.
 function referenceLine(family: (typeof MODEL_FAMILIES)[number], body: string, settings: Settings, v: Values): string {
@@ -38,58 +38,37 @@ const SETTINGS: Settings[] = [
   { maxTokens: 300, temperature: 0, system: 'Be "brief".\nNo\\markdown. @@recap-slot-0-' },
 ];
 
-describe("lineTemplateFor + fillLine", () => {
+describe("modelLines: the fast line equals JSON.stringify of the record", () => {
   for (const family of MODEL_FAMILIES) {
     for (const [name, body] of Object.entries(TEMPLATES)) {
       it(`${family}, ${name} template: equals JSON.stringify of the record for 300 hostile inputs`, () => {
         const next = random(family.length * 31 + name.length);
         for (const settings of SETTINGS) {
-          const template = lineTemplateFor(family, body, settings);
+          const lines = modelLines({ family, ...settings }, body);
           for (let i = 0; i < 150; i++) {
             const values: Values = {
               recordId: `REC${String(i).padStart(8, "0")}`,
               transcript: randomText(next),
               callId: i % 3 === 0 ? undefined : randomText(next),
             };
-            expect(fillLine(template, values)).toBe(referenceLine(family, body, settings, values));
+            const transcript = { callId: values.callId ?? "", text: values.transcript, line: i + 1 };
+            const line = lines.lineTemplate
+              ? lines.lineTemplate.buildLine(values.recordId, values.transcript)
+              : JSON.stringify({ recordId: values.recordId, modelInput: lines.buildModelInput!(transcript) });
+            expect(line).toBe(referenceLine(family, body, settings, { ...values, callId: values.callId ?? "" }));
           }
         }
       });
     }
   }
 
-  it("puts the recordId first and the transcript inside the prompt", () => {
-    const template = lineTemplateFor("anthropic", "<t>{{transcript}}</t>", { maxTokens: 10, temperature: 0 });
-    expect(template.slots).toEqual(["recordId", "transcript"]);
-    expect(template.literals[0]).toBe('{"recordId":"');
-    expect(template.literals[1]).toBe(
-      '","modelInput":{"anthropic_version":"bedrock-2023-05-31","max_tokens":10,"temperature":0,"messages":[{"role":"user","content":[{"type":"text","text":"<t>',
-    );
-    expect(template.literals[2]).toBe('</t>"}]}]}}');
-    const line = fillLine(template, { recordId: "CALL0000001", transcript: 'He said "stop" </t>' });
-    expect(JSON.parse(line)).toEqual({
-      recordId: "CALL0000001",
-      modelInput: {
-        anthropic_version: "bedrock-2023-05-31",
-        max_tokens: 10,
-        temperature: 0,
-        messages: [{ role: "user", content: [{ type: "text", text: '<t>He said "stop" </t></t>' }] }],
-      },
-    });
-  });
 
-  it("has one slot per placeholder, in order", () => {
-    const template = lineTemplateFor("titan", TEMPLATES.twiceWithCallId, { maxTokens: 10, temperature: 0 });
-    expect(template.slots).toEqual(["recordId", "callId", "transcript", "transcript", "callId"]);
-    expect(template.literals).toHaveLength(6);
+  it("uses the compiled fast path for the seed template", () => {
+    expect(modelLines({ family: "anthropic", maxTokens: 10, temperature: 0 }, DEFAULT_TEMPLATE.body).lineTemplate).toBeDefined();
+    expect(modelLines({ family: "anthropic", maxTokens: 10, temperature: 0 }, "{{call_id}}: {{transcript}}").lineTemplate).toBeUndefined();
   });
 
   it("refuses a template without {{transcript}}", () => {
-    expect(() => lineTemplateFor("nova", "Summarize the call.", { maxTokens: 10, temperature: 0 })).toThrow(TemplateError);
-  });
-
-  it("escapeJsonString is the inside of a JSON string", () => {
-    expect(escapeJsonString('a"b\\c\nd\u0001')).toBe('a\\"b\\\\c\\nd\\u0001');
-    expect(escapeJsonString("€😀")).toBe("€😀");
+    expect(() => modelLines({ family: "nova", maxTokens: 10, temperature: 0 }, "Summarize the call.")).toThrow(TemplateError);
   });
 });
