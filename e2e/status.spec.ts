@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures/auth";
 
-test("the first screen shows the app shell and that the stack answers", async ({ page }) => {
+test("the first screen shows the app shell and that the stack answers", async ({ adminPage: page }) => {
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
   for (const item of ["Upload", "Jobs", "Summaries", "Admin"]) {

@@ -1,6 +1,20 @@
 import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
+import { UserMenu } from "@/components/auth/user-menu";
+import { currentUser } from "@/lib/auth/guards";
+import { ROLE_LABELS } from "@/lib/auth/roles";
 
-export default function AppLayout({ children }: { children: ReactNode }) {
-  return <AppShell>{children}</AppShell>;
+export const dynamic = "force-dynamic";
+
+// Every page under (app) needs a session. Pages still check their own role (requirePageRole):
+// a layout is not re-run on every navigation, and hiding a link is not a check.
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in");
+  return (
+    <AppShell role={user.role} userSlot={<UserMenu name={user.name} email={user.email} roleLabel={ROLE_LABELS[user.role]} />}>
+      {children}
+    </AppShell>
+  );
 }

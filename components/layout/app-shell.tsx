@@ -1,16 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { hasRole, type Role } from "@/lib/auth/roles";
 import { NavLink } from "./nav-link";
 
-const nav = [
-  { href: "/uploads/new", label: "Upload" },
-  { href: "/jobs", label: "Jobs" },
-  { href: "/summaries", label: "Summaries" },
-  { href: "/admin", label: "Admin" },
+// Links a role does not reach are hidden; every page and action still checks the role itself.
+const nav: { href: string; label: string; role: Role }[] = [
+  { href: "/uploads/new", label: "Upload", role: "supervisor" },
+  { href: "/jobs", label: "Jobs", role: "supervisor" },
+  { href: "/summaries", label: "Summaries", role: "supervisor" },
+  { href: "/admin", label: "Admin", role: "admin" },
 ];
 
 /** The frame around every signed-in page: brand, navigation, and the page. */
-export function AppShell({ children, userSlot }: { children: ReactNode; userSlot?: ReactNode }) {
+export function AppShell({ children, userSlot, role }: { children: ReactNode; userSlot?: ReactNode; role?: Role }) {
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b border-slate-200 bg-white">
@@ -20,7 +22,7 @@ export function AppShell({ children, userSlot }: { children: ReactNode; userSlot
             Recap
           </Link>
           <nav aria-label="Main" className="flex gap-1">
-            {nav.map((item) => (
+            {nav.filter((item) => role && hasRole(role, item.role)).map((item) => (
               <NavLink key={item.href} href={item.href}>
                 {item.label}
               </NavLink>

@@ -1,8 +1,7 @@
-export default function Page() {
-  return (
-    <div>
-      <h1 className="text-2xl font-semibold tracking-tight">Admin</h1>
-      <p className="mt-2 text-slate-600">Coming with the core flow.</p>
-    </div>
-  );
+import { redirect } from "next/navigation";
+import { requirePageRole } from "@/lib/auth/guards";
+
+export default async function AdminPage() {
+  await requirePageRole("admin", "/admin");
+  redirect("/admin/users");
 }
