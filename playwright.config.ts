@@ -51,6 +51,8 @@ export default defineConfig({
       RECAP_S3_PORT: "4669",
       BEDROCK_LOCAL_PORT: "4670",
       NEXT_TELEMETRY_DISABLED: "1",
+      // the fixtures sign each user in from its own address, so the specs' own rate-limit bursts stay separate
+      RECAP_TRUST_PROXY: "1",
       DATABASE_URL: "",
       RECAP_S3_BUCKET: "",
     },

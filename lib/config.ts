@@ -55,6 +55,7 @@ const Env = z.object({
     })
     .optional(),
   RECAP_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  RECAP_TRUST_PROXY: z.enum(["0", "1"], { message: "must be 1 (behind a proxy that sets X-Forwarded-For) or 0" }).default("0"),
   RECAP_TRACKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   RECAP_TRACKER_INTERVAL_MS: z.coerce.number().int().min(50, "must be at least 50 (milliseconds)").default(1000),
   RECAP_TRACKER_POLL_MS: z.coerce.number().int().min(50, "must be at least 50 (milliseconds)").default(2000),
@@ -98,6 +99,8 @@ export type Config = {
   defaultRoleArn?: string;
   maxUploadBytes: number;
   trackerEnabled: boolean;
+  /** X-Forwarded-For comes from a trusted proxy; otherwise the server sets it from the socket */
+  trustProxy: boolean;
   /** pause between tracker passes */
   trackerIntervalMs: number;
   /** first delay between polls of one job (doubles while nothing changes, up to a minute) */
@@ -152,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     defaultRoleArn: e.RECAP_BEDROCK_ROLE_ARN,
     maxUploadBytes: e.RECAP_MAX_UPLOAD_BYTES,
     trackerEnabled: e.RECAP_TRACKER === "on",
+    trustProxy: e.RECAP_TRUST_PROXY === "1",
     trackerIntervalMs: e.RECAP_TRACKER_INTERVAL_MS,
     trackerBasePollMs: e.RECAP_TRACKER_POLL_MS,
     authSecret: e.BETTER_AUTH_SECRET ?? e.RECAP_AUTH_SECRET,

@@ -61,7 +61,12 @@ async function main() {
   const app = next({ dev, dir: root, hostname: "localhost", port: cfg.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = http.createServer((req, res) => void handle(req, res));
+  const server = http.createServer((req, res) => {
+    // Sign-in limits count per client address: unless a trusted proxy sets it, a client must not
+    // be able to pick its own X-Forwarded-For.
+    if (!cfg.trustProxy) req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    void handle(req, res);
+  });
   // Uploads of 200 MB over a slow link take a while; don't cut them off.
   server.requestTimeout = 0;
   await new Promise<void>((resolve, reject) => {

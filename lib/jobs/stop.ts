@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { hasRole, type SessionUser } from "@/lib/auth/guards";
+import type { SessionUser } from "@/lib/auth/guards";
+import { ownsOrOversees } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/log";
 import { isTerminal } from "@/lib/bedrock/statuses";
 
@@ -9,7 +10,7 @@ import { isTerminal } from "@/lib/bedrock/statuses";
 export async function stopJob(opts: { prisma: Db; jobId: string; user: SessionUser }): Promise<void> {
   const { prisma, user } = opts;
   const job = await prisma.job.findUnique({ where: { id: opts.jobId }, include: { batch: { select: { createdById: true } } } });
-  if (!job || (!hasRole(user.role, "manager") && job.batch.createdById !== user.id)) {
+  if (!job || !ownsOrOversees(user, job.batch.createdById)) {
     throw new AppError("NOT_FOUND", "That job does not exist or is not yours.");
   }
   if (isTerminal(job.status)) throw new AppError("CONFLICT", `The job has already ended (${job.status}).`);

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/guards";
-import { hasRole } from "@/lib/auth/guards";
+import { ownsOrOversees } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/log";
 import { s3Uri, type StorageTarget } from "@/lib/storage";
 import { estimateBatch } from "./estimate";
@@ -32,7 +32,7 @@ export async function createBatch(input: CreateBatchInput): Promise<{ batchId: s
   if (existing) return sameUser(existing, user);
 
   const dataset = await prisma.dataset.findUnique({ where: { id: input.datasetId }, select: { id: true, name: true, createdById: true } });
-  if (!dataset || (!hasRole(user.role, "manager") && dataset.createdById !== user.id)) {
+  if (!dataset || !ownsOrOversees(user, dataset.createdById)) {
     throw new AppError("NOT_FOUND", "That dataset does not exist or is not yours.", "datasetId");
   }
   const role = input.serviceRoleId

@@ -4,6 +4,7 @@ import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/guards";
+import { roleFor } from "@/lib/auth/permissions";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -26,7 +27,7 @@ const status: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, Q
 export async function POST(req: NextRequest) {
   let cleanup: (() => Promise<void>) | undefined;
   try {
-    const user = await requireRole("supervisor");
+    const user = await requireRole(roleFor("uploads.create"));
     const query = Query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
     if (!query.success) throw new AppError("VALIDATION", query.error.issues[0].message);
     if (!req.body) throw new AppError("VALIDATION", "The request has no file in its body.");
