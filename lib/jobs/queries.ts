@@ -80,7 +80,7 @@ export async function getJob(opts: { user: Actor; jobId: string; prisma?: Db }):
       events: { select: { id: true, status: true, message: true, at: true }, orderBy: { at: "asc" } },
       batch: {
         select: {
-          name: true,
+          name: true, createdById: true, datasetId: true,
           createdBy: { select: { name: true, email: true } },
           modelConfig: { select: { name: true, inputPricePerMTok: true, outputPricePerMTok: true } },
           templateVersion: { select: { version: true, template: { select: { name: true } } } },
@@ -102,6 +102,8 @@ export async function getJob(opts: { user: Actor; jobId: string; prisma?: Db }):
     costUsd,
     templateLabel: `${batch.templateVersion.template.name} v${batch.templateVersion.version}`,
     createdBy: batch.createdBy.name || batch.createdBy.email,
+    createdById: batch.createdById,
+    datasetId: batch.datasetId,
   };
 }
 

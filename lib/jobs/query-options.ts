@@ -36,6 +36,8 @@ export type JobDetail = JobRow & {
   costUsd: number | null;
   templateLabel: string;
   createdBy: string;
+  createdById: string;
+  datasetId: string;
 };
 
 export type BatchView = {

@@ -1,8 +1,45 @@
-export default function Page() {
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/card";
+import { UploadForm } from "@/components/uploads/upload-form";
+import { formatDateTime } from "@/components/ui/format";
+import { requirePageRole } from "@/lib/auth/guards";
+import { listDatasets } from "@/lib/datasets/queries";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Upload transcripts" };
+
+export default async function UploadPage() {
+  const user = await requirePageRole("supervisor", "/uploads/new");
+  const recent = await listDatasets({ user, take: 5 });
   return (
-    <div>
-      <h1 className="text-2xl font-semibold tracking-tight">Upload transcripts</h1>
-      <p className="mt-2 text-slate-600">Coming with the core flow.</p>
+    <div className="space-y-8">
+      <PageHeader
+        title="Upload transcripts"
+        description="Files are checked in your browser first: you see every problem by line before anything is sent. Emails, phone and card numbers are redacted before a model sees them."
+      />
+      <UploadForm />
+      {recent.length > 0 && (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading" className="text-base font-semibold">
+            Recent uploads
+          </h2>
+          <ul className="mt-2 divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white text-sm">
+            {recent.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2">
+                <Link href={`/datasets/${d.id}`} className="font-medium text-brand-700 hover:underline">
+                  {d.name}
+                </Link>
+                <span className="text-slate-600">
+                  {d.recordCount.toLocaleString("en-US")} transcripts · {d.batchCount} batches · {formatDateTime(d.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <Link href="/datasets" className="mt-2 inline-block text-sm text-brand-700 hover:underline">
+            All datasets
+          </Link>
+        </section>
+      )}
     </div>
   );
 }

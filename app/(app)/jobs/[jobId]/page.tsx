@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Card, PageHeader } from "@/components/ui/card";
+import { JobLive } from "@/components/jobs/job-live";
+import { JobResultsTable } from "@/components/results/job-results-table";
+import { requirePageRole } from "@/lib/auth/guards";
+import { can, ownsOrOversees } from "@/lib/auth/permissions";
+import { hasRole } from "@/lib/auth/roles";
+import { getJob } from "@/lib/jobs/queries";
+import { listJobResults, type ResultFilter } from "@/lib/results/queries";
+import { requestStop } from "../actions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Job" };
+
+export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<{ page?: string; filter?: string }> }) {
+  const { jobId } = await params;
+  const sp = await searchParams;
+  const user = await requirePageRole("supervisor", `/jobs/${jobId}`);
+  const job = await getJob({ user, jobId });
+  if (!job) notFound();
+  const filter: ResultFilter = sp.filter === "ok" || sp.filter === "errors" ? sp.filter : "all";
+  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
+  const results = await listJobResults({ user, jobId, filter, page });
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={job.jobName}
+        description={
+          <>
+            Part {job.part} of batch <Link href={`/batches/${job.batchId}`} className="text-brand-700 hover:underline">{job.batchName}</Link> · {job.modelName} · {job.templateLabel} · by {job.createdBy}
+            {job.jobArn && <span className="mt-1 block break-all font-mono text-xs text-slate-500">{job.jobArn}</span>}
+          </>
+        }
+      />
+      <JobLive
+        initial={job}
+        canStop={can(user, "jobs.stop") && ownsOrOversees(user, job.createdById)}
+        isAdmin={hasRole(user.role, "admin")}
+        datasetHref={`/datasets/${job.datasetId}`}
+        stop={requestStop}
+      />
+      <Card title="Results" description="One row per transcript. Open a call to read its transcript beside the summary.">
+        <JobResultsTable jobId={job.id} filter={filter} rows={results.results} page={results.page} pageCount={results.pageCount} total={results.total} ingested={job.ingestedAt !== null} />
+      </Card>
+    </div>
+  );
+}

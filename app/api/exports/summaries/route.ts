@@ -1,0 +1,51 @@
+// GET /api/exports/summaries?q=&sentiment=&model=&from=&to=: the summaries matching the page's
+// filters as CSV, streamed page by page, formula-injection safe. Managers and admins only.
+import type { NextRequest } from "next/server";
+import { requireRole } from "@/lib/auth/guards";
+import { roleFor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { csvStream, type CsvValue } from "@/lib/export/csv";
+import { exportSummaries, SummarySearchParams, type ExportRow } from "@/lib/results/queries";
+import { SummaryFields } from "@/lib/results/parse-summary";
+
+export const dynamic = "force-dynamic";
+
+const HEADER = [
+  "call_id", "summary", "reason_for_call", "resolution", "sentiment", "action_items", "topics",
+  "model", "batch", "input_tokens", "output_tokens", "created_at", "result_id",
+];
+
+function toCells(r: ExportRow): CsvValue[] {
+  const parsed = r.fields ? SummaryFields.safeParse(r.fields) : null;
+  const f = parsed?.success ? parsed.data : null;
+  return [
+    r.callId, r.summary, f?.reason_for_call, f?.resolution, r.sentiment, f?.action_items.join("; "), f?.topics.join("; "),
+    r.modelName, r.batchName, r.inputTokens, r.outputTokens, r.createdAt, r.id,
+  ];
+}
+
+async function* rows(source: AsyncIterable<ExportRow>): AsyncIterable<CsvValue[]> {
+  for await (const r of source) yield toCells(r);
+}
+
+export async function GET(req: NextRequest) {
+  try {
+    const user = await requireRole(roleFor("results.export"));
+    const { search } = SummarySearchParams.parse(Object.fromEntries(req.nextUrl.searchParams));
+    const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+    return new Response(csvStream(HEADER, rows(exportSummaries({ user, search }))), {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="recap-summaries-${stamp}.csv"`,
+        "cache-control": "no-store",
+      },
+    });
+  } catch (e) {
+    if (e instanceof AppError) {
+      const status = e.code === "UNAUTHENTICATED" ? 401 : e.code === "FORBIDDEN" ? 403 : 400;
+      return Response.json({ error: { code: e.code, message: e.message } }, { status });
+    }
+    console.error("[exports/summaries] failed", e);
+    return Response.json({ error: { code: "INTERNAL", message: "The export failed. Try again." } }, { status: 500 });
+  }
+}

@@ -1,0 +1,16 @@
+// GET /api/jobs/:jobId: one job with its status history and counters, polled by the job page.
+import { requireRole } from "@/lib/auth/guards";
+import { getJob } from "@/lib/jobs/queries";
+import { errorResponse, json, notFound } from "../respond";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, { params }: { params: Promise<{ jobId: string }> }) {
+  try {
+    const user = await requireRole("supervisor");
+    const job = await getJob({ user, jobId: (await params).jobId });
+    return job ? json(job) : notFound("That job does not exist or is not yours.");
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

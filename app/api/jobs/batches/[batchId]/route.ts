@@ -1,0 +1,16 @@
+// GET /api/jobs/batches/:batchId: a batch and its job parts, polled by the batch page.
+import { requireRole } from "@/lib/auth/guards";
+import { getBatch } from "@/lib/jobs/queries";
+import { errorResponse, json, notFound } from "../../respond";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, { params }: { params: Promise<{ batchId: string }> }) {
+  try {
+    const user = await requireRole("supervisor");
+    const batch = await getBatch({ user, batchId: (await params).batchId });
+    return batch ? json(batch) : notFound("That batch does not exist or is not yours.");
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,67 @@
+import Link from "next/link";
+import type { BatchEstimate } from "@/lib/jobs/estimate";
+import { formatNumber, formatUsd } from "@/components/ui/format";
+
+/** Records, estimated tokens and cost, and how the dataset splits into jobs (one bar per part). */
+export function EstimatePanel({ estimate, pending, isAdmin, minRecords }: { estimate: BatchEstimate; pending: boolean; isAdmin: boolean; minRecords?: number }) {
+  const { plan } = estimate;
+  const largest = plan.ok ? Math.max(...plan.parts.map((p) => p.records)) : 1;
+  return (
+    <div aria-live="polite" aria-busy={pending} className={`space-y-4 transition-opacity ${pending ? "opacity-60" : ""}`}>
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+        <Item label="Transcripts" value={formatNumber(estimate.records)} />
+        <Item label="Input tokens (est.)" value={formatNumber(estimate.inputTokens)} />
+        <Item label="Output tokens (est.)" value={formatNumber(estimate.outputTokens)} />
+        <Item label="Cost at batch prices (est.)" value={formatUsd(estimate.costUsd)} />
+      </dl>
+      <p className="text-xs text-slate-500">Tokens are estimated at about 4 characters each; the job&apos;s manifest has the real counts afterwards.</p>
+      {plan.ok ? (
+        <div>
+          <h3 className="text-sm font-medium text-slate-700">
+            {plan.parts.length === 1 ? "Runs as one Bedrock batch job" : `Splits into ${plan.parts.length} Bedrock batch jobs`}
+          </h3>
+          <ul className="mt-2 space-y-1.5">
+            {plan.parts.map((p) => (
+              <li key={p.part} className="grid grid-cols-[4rem_1fr_10rem] items-center gap-3 text-sm">
+                <span className="text-slate-600">Part {p.part}</span>
+                <span className="h-2.5 rounded-full bg-slate-100" aria-hidden>
+                  <span className="block h-full rounded-full bg-brand-500" style={{ width: `${(p.records / largest) * 100}%` }} />
+                </span>
+                <span className="tabular-nums text-slate-700">
+                  {formatNumber(p.records)} records · {(p.approxBytes / 1e6).toFixed(1)} MB
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <div role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p className="font-medium">This dataset cannot be submitted with this model as it is.</p>
+          <p className="mt-1">{plan.error.message}</p>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            <li>
+              <Link href="/uploads/new" className="underline">Upload a larger file</Link> (or combine several files into one .zip) so the dataset reaches the minimum{minRecords ? ` of ${formatNumber(minRecords)}` : ""}.
+            </li>
+            <li>Choose another model above, if its quota differs.</li>
+            {isAdmin ? (
+              <li>
+                As an admin you can lower this model&apos;s minimum records per job under <Link href="/admin/models" className="underline">Admin → Models</Link>, if AWS allows it for the model (some models accept 100).
+              </li>
+            ) : (
+              <li>Ask an admin whether the model&apos;s minimum records per job can be lowered (AWS allows 100 for some models).</li>
+            )}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Item({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-lg font-semibold tabular-nums">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+"use client";
+// Choose model, template and service role; the estimate recomputes on every change (server
+// action). Submitting sends the form's one-time requestKey, so a double click makes one batch.
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import type { ActionResult } from "@/lib/action";
+import type { BatchEstimate } from "@/lib/jobs/estimate";
+import type { PrepareChoices } from "@/lib/datasets/queries";
+import { Button } from "@/components/ui/button";
+import { EstimatePanel } from "./estimate-panel";
+
+type Selection = { modelConfigId: string; templateVersionId: string };
+type Props = {
+  datasetId: string;
+  requestKey: string;
+  defaultName: string;
+  choices: PrepareChoices;
+  initial: Selection;
+  initialEstimate: ActionResult<BatchEstimate> | null;
+  isAdmin: boolean;
+  estimate: (input: unknown) => Promise<ActionResult<BatchEstimate>>;
+  submit: (input: unknown) => Promise<ActionResult<{ batchId: string }>>;
+};
+
+const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-brand-500";
+
+export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, initial, initialEstimate, isAdmin, estimate, submit }: Props) {
+  const router = useRouter();
+  const [selection, setSelection] = useState(initial);
+  const [result, setResult] = useState(initialEstimate);
+  const [estimating, startEstimate] = useTransition();
+  const [submitting, startSubmit] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+
+  const template = choices.templates.find((t) => t.versionId === selection.templateVersionId);
+  const model = choices.models.find((m) => m.id === selection.modelConfigId);
+
+  function select(next: Partial<Selection>) {
+    const merged = { ...selection, ...next };
+    setSelection(merged);
+    startEstimate(async () => setResult(await estimate({ datasetId, ...merged })));
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const input = Object.fromEntries(new FormData(e.currentTarget).entries());
+    setError(null);
+    startSubmit(async () => {
+      const out = await submit(input);
+      if (out.ok) {
+        setSent(true);
+        router.push(`/batches/${out.data.batchId}`);
+      } else setError(out.error.message);
+    });
+  }
+
+  const planOk = result?.ok === true && result.data.plan.ok;
+  return (
+    <form onSubmit={onSubmit} className="space-y-6" aria-describedby={error ? "prepare-error" : undefined}>
+      <input type="hidden" name="datasetId" value={datasetId} />
+      <input type="hidden" name="requestKey" value={requestKey} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor="modelConfigId" className="block text-sm font-medium text-slate-700">Model</label>
+          <select id="modelConfigId" name="modelConfigId" className={control} value={selection.modelConfigId} onChange={(e) => select({ modelConfigId: e.target.value })}>
+            {choices.models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name} (${m.inputPricePerMTok} / ${m.outputPricePerMTok} per M tokens)
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="templateVersionId" className="block text-sm font-medium text-slate-700">Prompt template</label>
+          <select id="templateVersionId" name="templateVersionId" className={control} value={selection.templateVersionId} onChange={(e) => select({ templateVersionId: e.target.value })}>
+            {choices.templates.map((t) => (
+              <option key={t.versionId} value={t.versionId}>
+                {t.name} v{t.version}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="serviceRoleId" className="block text-sm font-medium text-slate-700">IAM service role <span className="font-normal text-slate-500">(optional)</span></label>
+          <select id="serviceRoleId" name="serviceRoleId" className={control} defaultValue="">
+            <option value="">Default{choices.serviceRoles[0] ? ` (${choices.serviceRoles[0].name})` : ""}</option>
+            {choices.serviceRoles.map((r) => (
+              <option key={r.id} value={r.id}>{r.name}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="batch-name" className="block text-sm font-medium text-slate-700">Batch name <span className="font-normal text-slate-500">(optional)</span></label>
+          <input id="batch-name" name="name" maxLength={100} placeholder={defaultName} className={control} />
+        </div>
+      </div>
+      {template && (
+        <details className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+          <summary className="cursor-pointer font-medium text-slate-700">Template body: {template.name} v{template.version}{template.expectsJson ? " (asks for JSON)" : ""}</summary>
+          <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap font-mono text-xs text-slate-700">{template.body}</pre>
+        </details>
+      )}
+      {result?.ok && <EstimatePanel estimate={result.data} pending={estimating} isAdmin={isAdmin} minRecords={model?.minRecordsPerJob} />}
+      {result && !result.ok && <p role="alert" className="text-sm text-red-700">{result.error.message}</p>}
+      {error && <p id="prepare-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
+      <Button type="submit" disabled={!planOk || estimating || submitting || sent}>
+        {submitting || sent ? "Submitting…" : "Submit batch"}
+      </Button>
+    </form>
+  );
+}
