@@ -44,7 +44,6 @@ test("several .txt files upload as one dataset", async ({ supervisorPage: page }
 
 test("upload a zip, submit it, watch the job end, read a result, search and export", async ({ supervisorPage: page, managerPage }) => {
   test.setTimeout(300_000);
-  test.skip(!fs.existsSync(SYNTHETIC_ZIP), "the synthetic calls are not in ../shared/data");
   await page.goto("/uploads/new");
   await page.locator("input[type=file]").setInputFiles(SYNTHETIC_ZIP);
   await page.getByRole("button", { name: "Upload", exact: true }).click();
