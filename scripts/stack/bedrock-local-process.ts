@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { stopChild } from "./child";
 
 export async function startBedrockLocalProcess(opts: {
   root: string;
@@ -26,13 +27,7 @@ export async function startBedrockLocalProcess(opts: {
   await waitUntilAnswers(endpoint, child);
   return {
     endpoint,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-      }),
+    close: () => stopChild(child),
   };
 }
 

@@ -1,6 +1,7 @@
 // Start scripts/stack/local-s3-main.ts as a child process and wait until it listens.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { stopChild } from "./child";
 import readline from "node:readline";
 
 export async function startLocalS3Process(opts: { root: string; directory: string; port: number; buckets: string[] }) {
@@ -17,12 +18,6 @@ export async function startLocalS3Process(opts: { root: string; directory: strin
   });
   return {
     endpoint,
-    close: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-      }),
+    close: () => stopChild(child),
   };
 }
