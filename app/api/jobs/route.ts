@@ -3,7 +3,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { requireRole } from "@/lib/auth/guards";
 import { listJobs } from "@/lib/jobs/queries";
-import { errorResponse, json } from "./respond";
+import { errorResponse, json } from "@/app/api/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -8,6 +8,7 @@ import { roleFor } from "@/lib/auth/permissions";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/app/api/respond";
 import { ingestUpload } from "@/lib/datasets/ingest";
 import { receiveUpload } from "@/lib/datasets/receive-upload";
 import { storageTarget } from "@/lib/storage/settings";
@@ -22,7 +23,6 @@ const Query = z.object({
   textColumn: z.string().max(200).optional(),
 });
 
-const status: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, QUOTA: 413, VALIDATION: 422, NOT_FOUND: 404, CONFLICT: 409 };
 
 export async function POST(req: NextRequest) {
   let cleanup: (() => Promise<void>) | undefined;
@@ -67,11 +67,7 @@ export async function POST(req: NextRequest) {
       { status: 201 },
     );
   } catch (e) {
-    if (e instanceof AppError) {
-      return NextResponse.json({ error: { code: e.code, message: e.message, field: e.field } }, { status: status[e.code] ?? 400 });
-    }
-    console.error("[uploads] failed", e);
-    return NextResponse.json({ error: { code: "INTERNAL", message: "The upload failed on the server. Try again." } }, { status: 500 });
+    return errorResponse(e, { QUOTA: 413 });
   } finally {
     await cleanup?.();
   }

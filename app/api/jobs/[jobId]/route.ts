@@ -1,7 +1,7 @@
 // GET /api/jobs/:jobId: one job with its status history and counters, polled by the job page.
 import { requireRole } from "@/lib/auth/guards";
 import { getJob } from "@/lib/jobs/queries";
-import { errorResponse, json, notFound } from "../respond";
+import { errorResponse, json, notFound } from "@/app/api/respond";
 
 export const dynamic = "force-dynamic";
 

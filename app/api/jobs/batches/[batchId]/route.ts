@@ -1,7 +1,7 @@
 // GET /api/jobs/batches/:batchId: a batch and its job parts, polled by the batch page.
 import { requireRole } from "@/lib/auth/guards";
 import { getBatch } from "@/lib/jobs/queries";
-import { errorResponse, json, notFound } from "../../respond";
+import { errorResponse, json, notFound } from "@/app/api/respond";
 
 export const dynamic = "force-dynamic";
 
