@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { jobIdFromArn } from "@/lib/bedrock/statuses";
 import { keys, listObjects, readObject, type Target } from "@/lib/storage";
@@ -45,8 +46,8 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
     rows = [];
     for (const r of data) r.transcriptId = byRecord.get(r.recordId) ?? null;
     await inFlight;
-    inFlight = prisma.result.createMany({ data, skipDuplicates: true }).then((out) => {
-      report.inserted += out.count;
+    inFlight = insertResults(prisma, data).then((count) => {
+      report.inserted += count;
     });
   };
 
@@ -96,6 +97,23 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
   }
   await prisma.job.update({ where: { id: job.id }, data });
   return report;
+}
+
+/**
+ * One INSERT ... SELECT FROM unnest(arrays) per batch: a dozen array parameters instead of
+ * Prisma's createMany with ~25,000 scalar parameters, and ON CONFLICT keeps it idempotent.
+ */
+async function insertResults(prisma: Db, rows: ResultRow[]): Promise<number> {
+  const col = <K extends keyof ResultRow>(k: K) => rows.map((r) => r[k]);
+  return prisma.$executeRaw`
+    INSERT INTO "Result" ("id", "jobId", "recordId", "transcriptId", "ok", "summary", "fields", "sentiment",
+                          "inputTokens", "outputTokens", "errorCode", "errorMessage")
+    SELECT * FROM unnest(
+      ${rows.map(() => randomUUID())}::text[], ${col("jobId")}::text[], ${col("recordId")}::text[],
+      ${col("transcriptId")}::text[], ${col("ok")}::boolean[], ${col("summary")}::text[],
+      ${rows.map((r) => (r.fields ? JSON.stringify(r.fields) : null))}::jsonb[], ${col("sentiment")}::text[],
+      ${col("inputTokens")}::int[], ${col("outputTokens")}::int[], ${col("errorCode")}::int[], ${col("errorMessage")}::text[])
+    ON CONFLICT ("jobId", "recordId") DO NOTHING`;
 }
 
 function errorRow(jobId: string, recordId: string, errorCode: number, errorMessage: string): ResultRow {
