@@ -61,7 +61,7 @@ export function UploadForm() {
       setUpload({ phase: "preparing" });
       const body = kind === "texts" ? await storeZip(files.map((f) => ({ name: f.name, data: f }))) : files[0];
       const fileName = kind === "texts" ? `${files.length}-transcripts.zip` : files[0].name;
-      const sha256 = await sha256Hex(body);
+      const sha256 = await sha256Hex(body, (hashed) => setUpload({ phase: "preparing", hashed, total: body.size }));
       const params = { fileName, name: name.trim() || defaultName, ...(isCsv ? columns : {}) };
       const req = sendUpload(body, params, sha256, (progress) => setUpload({ phase: "sending", progress }));
       abort.current = req.abort;

@@ -6,7 +6,7 @@ import type { UploadAnswer, UploadProgress } from "./upload-request";
 
 export type UploadState =
   | { phase: "idle" }
-  | { phase: "preparing" }
+  | { phase: "preparing"; hashed?: number; total?: number }
   | { phase: "sending"; progress: UploadProgress }
   | { phase: "done"; answer: UploadAnswer }
   | { phase: "error"; error: string };
@@ -21,7 +21,16 @@ export function UploadProgressView({ state, onCancel }: { state: UploadState; on
       </p>
     );
   }
-  if (state.phase === "preparing") return <Progress label="Preparing the upload (checksum)" />;
+  if (state.phase === "preparing") {
+    return (
+      <Progress
+        label="Computing the file's checksum"
+        value={state.hashed}
+        max={state.total}
+        detail={state.total ? `${formatBytes(state.hashed ?? 0)} of ${formatBytes(state.total)}` : undefined}
+      />
+    );
+  }
   if (state.phase === "done") {
     return (
       <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">

@@ -1,5 +1,7 @@
 // Sends one file to POST /api/uploads as the raw body with XMLHttpRequest (fetch has no upload
-// progress), with its size and, when it is small enough to hash in memory, its SHA-256.
+// progress), with its size and its SHA-256, so the server can refuse a truncated or corrupted body.
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
 import type { Problem } from "@/lib/transcripts";
 
 export type UploadAnswer = {
@@ -12,20 +14,28 @@ export type UploadAnswer = {
 export type UploadProgress = { loaded: number; total: number; bytesPerSecond: number };
 export type UploadError = { code: string; message: string; status: number };
 
-/** crypto.subtle hashes a whole buffer at once, so only files up to this size are hashed. */
-export const HASH_LIMIT_BYTES = 50 * 1024 * 1024;
-
-export async function sha256Hex(blob: Blob): Promise<string | undefined> {
-  // crypto.subtle exists only in secure contexts (https, localhost).
-  if (blob.size > HASH_LIMIT_BYTES || typeof crypto === "undefined" || !crypto.subtle) return undefined;
-  const digest = await crypto.subtle.digest("SHA-256", await blob.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+/**
+ * SHA-256 of a file of any size, read as a stream (crypto.subtle only hashes a whole buffer, and
+ * a 200 MB file should not be held in memory); the server checks it against what arrived.
+ */
+export async function sha256Hex(blob: Blob, onProgress?: (hashedBytes: number) => void): Promise<string> {
+  const hash = sha256.create();
+  const reader = blob.stream().getReader();
+  let done = 0;
+  for (;;) {
+    const { done: end, value } = await reader.read();
+    if (end) break;
+    hash.update(value);
+    done += value.byteLength;
+    onProgress?.(done);
+  }
+  return bytesToHex(hash.digest());
 }
 
 export type UploadParams = { fileName: string; name?: string; idColumn?: string; textColumn?: string };
 
 /** Starts the upload; `abort` cancels it (the promise then rejects with code ABORTED). */
-export function sendUpload(body: Blob, params: UploadParams, sha256: string | undefined, onProgress: (p: UploadProgress) => void) {
+export function sendUpload(body: Blob, params: UploadParams, checksum: string, onProgress: (p: UploadProgress) => void) {
   const xhr = new XMLHttpRequest();
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
@@ -54,7 +64,7 @@ export function sendUpload(body: Blob, params: UploadParams, sha256: string | un
   xhr.open("POST", `/api/uploads?${q}`);
   xhr.setRequestHeader("Content-Type", "application/octet-stream");
   xhr.setRequestHeader("X-Recap-Size", String(body.size));
-  if (sha256) xhr.setRequestHeader("X-Recap-Sha256", sha256);
+  xhr.setRequestHeader("X-Recap-Sha256", checksum);
   xhr.send(body);
   return { done, abort: () => xhr.abort() };
 }

@@ -140,4 +140,26 @@ describe("upload -> submit -> track -> results, through the real stand-ins", () 
     const statuses = (await stack.prisma.jobEvent.findMany({ where: { jobId: job.id } })).map((e) => e.status);
     expect(statuses).toContain("Stopped");
   });
+
+  it("a job that fails keeps Bedrock's message and reads nothing", async () => {
+    await stack.admin("PUT", "job-tags", { tags: [{ key: "bedrock-local:fail-job", value: "The model could not be reached." }] });
+    const { batchId } = await submit("form-fail-job");
+    const [job] = await trackUntilDone(batchId);
+    await stack.admin("PUT", "job-tags", { tags: [] });
+    expect(job.status).toBe("Failed");
+    expect(job.message).toContain("The model could not be reached.");
+    expect(job.ingestedAt).toBeNull();
+    const last = await stack.prisma.jobEvent.findFirstOrThrow({ where: { jobId: job.id }, orderBy: { at: "desc" } });
+    expect(last).toMatchObject({ status: "Failed", message: expect.stringContaining("could not be reached") });
+  });
+
+  it("a dataset below the model's minimum is refused with what to do", async () => {
+    await stack.prisma.modelConfig.update({ where: { id: stack.modelId }, data: { minRecordsPerJob: 1000 } });
+    await expect(submit("form-too-small")).rejects.toMatchObject({
+      code: "QUOTA",
+      message: expect.stringContaining(`This dataset has ${CALLS} transcripts, but a batch job for this model needs at least 1,000`),
+    });
+    await stack.prisma.modelConfig.update({ where: { id: stack.modelId }, data: { minRecordsPerJob: 10 } });
+    expect(await stack.prisma.batch.count({ where: { requestKey: "form-too-small" } })).toBe(0);
+  });
 });
