@@ -84,6 +84,9 @@ async function main() {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+  // Started by `npm start` with a pipe on stdin: when that process dies, even by SIGKILL, the
+  // pipe closes and this one goes too, so no stand-in is left behind holding its port.
+  if (process.env.RECAP_EXIT_WITH_PARENT === "1") process.stdin.once("close", shutdown).resume();
 }
 
 void main();

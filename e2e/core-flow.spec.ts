@@ -45,7 +45,7 @@ test("a CSV of the synthetic calls is summarized end to end", async ({ superviso
   const results = page.getByRole("table", { name: "Results per transcript" });
   await expect(results).toBeVisible({ timeout: 60_000 });
   await results.getByRole("link", { name: "call-0", exact: true }).click();
-  await page.waitForURL(/\/results\/[a-z0-9]+$/);
+  await page.waitForURL(/\/results\/[\w-]+$/);
   await expect(page.getByLabel("Transcript text")).toContainText("Customer:");
   for (const field of ["Reason for call", "Resolution", "Customer sentiment", "Action items", "Topics"]) {
     await expect(page.getByText(field, { exact: true })).toBeVisible();

@@ -60,7 +60,7 @@ test("upload a zip, submit it, watch the job end, read a result, search and expo
   await expect(page.getByRole("table", { name: "Results per transcript" })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("progressbar", { name: "Records processed" })).toHaveAttribute("aria-valuenow", /\d+/);
   await page.getByRole("table", { name: "Results per transcript" }).getByRole("link").first().click();
-  await page.waitForURL(/\/results\/[a-z0-9]+$/);
+  await page.waitForURL(/\/results\/[\w-]+$/);
   await expect(page.getByLabel("Transcript text")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Summary" })).toBeVisible();
 

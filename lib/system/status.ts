@@ -32,8 +32,9 @@ export async function systemStatus(): Promise<ComponentStatus[]> {
   const [database, objectStore, batchEngine] = await Promise.all([
     probe(async () => {
       const prisma = await db();
-      const users = await prisma.user.count();
-      return `answers; ${users} user${users === 1 ? "" : "s"}`;
+      // a query on an app table, so "answers" also means the migrations are applied
+      await prisma.modelConfig.findFirst({ select: { id: true } });
+      return "answers; schema is migrated";
     }),
     probe(async () => {
       await s3().send(new HeadBucketCommand({ Bucket: c.bucket }));

@@ -12,16 +12,16 @@ export async function startBedrockLocalProcess(opts: {
   const main = path.join(opts.root, "bedrock-local", "main.ts");
   if (!fs.existsSync(main)) return undefined;
   const port = Number(process.env.BEDROCK_LOCAL_PORT ?? 4570);
-  const tsx = path.join(opts.root, "node_modules", "tsx", "dist", "cli.mjs");
-  const child = spawn(process.execPath, [tsx, main], {
+    const child = spawn(process.execPath, ["--import", "tsx", main], {
     cwd: opts.root,
     env: {
       ...process.env,
+      RECAP_EXIT_WITH_PARENT: "1",
       BEDROCK_LOCAL_PORT: String(port),
       BEDROCK_LOCAL_DATA_DIR: opts.dataDir,
       BEDROCK_LOCAL_S3_ENDPOINT: process.env.RECAP_S3_ENDPOINT,
     },
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["pipe", "inherit", "inherit"],
   });
   const endpoint = `http://127.0.0.1:${port}`;
   await waitUntilAnswers(endpoint, child);

@@ -12,6 +12,9 @@ async function main() {
   const stop = () => void s3.close().then(() => process.exit(0));
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  // Started by `npm start` with a pipe on stdin: when that process dies, even by SIGKILL, the
+  // pipe closes and this one goes too.
+  if (process.env.RECAP_EXIT_WITH_PARENT === "1") process.stdin.once("close", stop).resume();
 }
 
 main().catch((e) => {

@@ -5,11 +5,10 @@ import { stopChild } from "./child";
 import readline from "node:readline";
 
 export async function startLocalS3Process(opts: { root: string; directory: string; port: number; buckets: string[] }) {
-  const tsx = path.join(opts.root, "node_modules", "tsx", "dist", "cli.mjs");
-  const child = spawn(process.execPath, [tsx, path.join(opts.root, "scripts", "stack", "local-s3-main.ts")], {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(opts.root, "scripts", "stack", "local-s3-main.ts")], {
     cwd: opts.root,
-    env: { ...process.env, LOCAL_S3_DIR: opts.directory, LOCAL_S3_PORT: String(opts.port), LOCAL_S3_BUCKETS: opts.buckets.join(",") },
-    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, RECAP_EXIT_WITH_PARENT: "1", LOCAL_S3_DIR: opts.directory, LOCAL_S3_PORT: String(opts.port), LOCAL_S3_BUCKETS: opts.buckets.join(",") },
+    stdio: ["pipe", "pipe", "inherit"],
   });
   const endpoint = await new Promise<string>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! });
