@@ -16,6 +16,8 @@ const dev = process.argv.includes("--dev");
 const log = (msg: string) => console.log(`[recap] ${msg}`);
 
 async function main() {
+  // The SDK repeats a Node 22 notice in every process it loads in; DEVELOPERS.md says it once.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   let cfg = readConfig();
   const embedded = !process.env.RECAP_S3_BUCKET;
   fs.mkdirSync(cfg.dataDir, { recursive: true });
