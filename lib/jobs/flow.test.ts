@@ -27,6 +27,7 @@ afterAll(() => stack?.close());
 
 const deps = (owner: string): TrackerDeps => ({
   prisma: stack.prisma, storage: stack.storage, bedrock: stack.bedrock, owner, basePollMs: 50, maxPollMs: 200, leaseMs: 60_000,
+  ingest: (jobId) => ingestJobResults({ prisma: stack.prisma, storage: stack.storage, jobId }),
 });
 
 async function trackUntilDone(batchId: string, owner = "test-tracker", maxPasses = 400) {

@@ -6,6 +6,7 @@ import { bedrock } from "@/lib/bedrock/client";
 import { onShutdown } from "@/lib/lifecycle";
 import { seedDefaults } from "@/lib/setup/seed-defaults";
 import { storageTarget } from "@/lib/storage/settings";
+import { ingestJobResults } from "@/lib/results/ingest";
 import { trackOnce } from "./tracker";
 
 const KEY = Symbol.for("recap.tracker");
@@ -25,7 +26,11 @@ export async function startTrackerIfEnabled(): Promise<void> {
   const loop = async () => {
     while (running) {
       current = (async () => {
-        const deps = { prisma, storage: await storageTarget(prisma), bedrock: bedrock(), owner, basePollMs: trackerBasePollMs, log: console.error };
+        const storage = await storageTarget(prisma);
+        const deps = {
+          prisma, storage, bedrock: bedrock(), owner, basePollMs: trackerBasePollMs, log: console.error,
+          ingest: (jobId: string) => ingestJobResults({ prisma, storage, jobId }),
+        };
         return trackOnce(deps);
       })().catch((e) => console.error("[tracker]", e));
       await current;

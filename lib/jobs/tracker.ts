@@ -7,7 +7,6 @@ import {
 } from "@aws-sdk/client-bedrock";
 import type { Db } from "@/lib/db";
 import { ACTIVE_STATUSES, TERMINAL_STATUSES, isIngestible, isTerminal } from "@/lib/bedrock/statuses";
-import { ingestJobResults } from "@/lib/results/ingest";
 import type { StorageTarget } from "@/lib/storage";
 import { writeBatchInput } from "./batch-input";
 
@@ -22,6 +21,8 @@ export type TrackerDeps = {
   basePollMs?: number;
   maxPollMs?: number;
   log?: (msg: string) => void;
+  /** reads a finished job's output into the database; results come later in the data flow, so it is handed in */
+  ingest: (jobId: string) => Promise<unknown>;
 };
 
 type Job = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
@@ -84,7 +85,7 @@ export async function advanceJob(deps: TrackerDeps, id: string): Promise<void> {
     else if (!isTerminal(job.status)) delay = await poll(deps, job);
     const now = await deps.prisma.job.findUniqueOrThrow({ where: { id }, select: { status: true, ingestedAt: true } });
     if (isIngestible(now.status) && !now.ingestedAt) {
-      await ingestJobResults({ prisma: deps.prisma, storage: deps.storage, jobId: id });
+      await deps.ingest(id);
     }
   } catch (e) {
     deps.log?.(`[tracker] job ${id}: ${(e as Error).message}`);
