@@ -7,7 +7,7 @@ import { onShutdown } from "@/lib/lifecycle";
 import { seedDefaults } from "@/lib/setup/seed-defaults";
 import { storageTarget } from "@/lib/storage/settings";
 import { ingestJobResults } from "@/lib/results/ingest";
-import { trackOnce } from "./tracker";
+import { trackOnce } from "@/lib/jobs/tracker";
 
 const KEY = Symbol.for("recap.tracker");
 const g = globalThis as unknown as { [KEY]?: boolean };
