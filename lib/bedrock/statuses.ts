@@ -12,11 +12,6 @@ export function isIngestible(status: string): boolean {
   return (INGESTIBLE_STATUSES as readonly string[]).includes(status);
 }
 
-/** A job that counts against a model's concurrent-job quota. */
-export function isActive(status: string): boolean {
-  return (ACTIVE_STATUSES as readonly string[]).includes(status);
-}
-
 /** The bare 12-character job id at the end of a job ARN. */
 export function jobIdFromArn(arn: string): string {
   return arn.slice(arn.lastIndexOf("/") + 1);

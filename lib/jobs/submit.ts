@@ -4,7 +4,7 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/guards";
 import { ownsOrOversees } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/log";
-import { s3Uri, type StorageTarget } from "@/lib/storage";
+import { keys, s3Uri, type StorageTarget } from "@/lib/storage";
 import { estimateBatch } from "./estimate";
 import { writeBatchInput } from "./batch-input";
 import { clientRequestToken, jobName } from "./names";
@@ -58,16 +58,13 @@ export async function createBatch(input: CreateBatchInput): Promise<{ batchId: s
       });
       const { bucket, inputPrefix, outputPrefix } = input.storage;
       await tx.job.createMany({
-        data: parts.map((p) => {
-          const dir = `${batch.id}/part-${String(p.part).padStart(3, "0")}/`;
-          return {
-            batchId: batch.id, part: p.part, recordCount: p.records,
-            jobName: jobName(name, batch.id, p.part),
-            clientRequestToken: clientRequestToken(batch.id, p.part),
-            inputS3Uri: s3Uri(bucket, `${inputPrefix}/${dir}`),
-            outputS3Uri: s3Uri(bucket, `${outputPrefix}/${dir}`),
-          };
-        }),
+        data: parts.map((p) => ({
+          batchId: batch.id, part: p.part, recordCount: p.records,
+          jobName: jobName(name, batch.id, p.part),
+          clientRequestToken: clientRequestToken(batch.id, p.part),
+          inputS3Uri: s3Uri(bucket, keys.batchPart(inputPrefix, batch.id, p.part)),
+          outputS3Uri: s3Uri(bucket, keys.batchPart(outputPrefix, batch.id, p.part)),
+        })),
       });
       await audit({ actor: user, action: "batch.submit", targetType: "Batch", targetId: batch.id, after: { name, datasetId: dataset.id, records: estimate.records, parts: parts.length, modelConfigId: input.modelConfigId, templateVersionId: input.templateVersionId } }, tx);
       return batch.id;

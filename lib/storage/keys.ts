@@ -11,10 +11,8 @@ export function parseS3Uri(uri: string): { bucket: string; key: string } {
 
 export const keys = {
   upload: (prefix: string, datasetId: string, fileName: string) => `${prefix}/${datasetId}/${safeName(fileName)}`,
-  batchInputDir: (prefix: string, batchId: string, part: number) => `${prefix}/${batchId}/part-${String(part).padStart(3, "0")}/`,
-  batchInputFile: (prefix: string, batchId: string, part: number) =>
-    `${keys.batchInputDir(prefix, batchId, part)}records.jsonl`,
-  batchOutputDir: (prefix: string, batchId: string, part: number) => `${prefix}/${batchId}/part-${String(part).padStart(3, "0")}/`,
+  /** A job part's folder under the input or output prefix: one JSONL file in, Bedrock's files out. */
+  batchPart: (prefix: string, batchId: string, part: number) => `${prefix}/${batchId}/part-${String(part).padStart(3, "0")}/`,
   /** Bedrock appends the job id to the output URI it was given. */
   jobOutputDir: (outputUri: string, jobId: string) => `${parseS3Uri(outputUri).key.replace(/\/?$/, "/")}${jobId}/`,
 };

@@ -2,9 +2,7 @@ import "server-only";
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import {
-  CreateBucketCommand,
   GetObjectCommand,
-  HeadBucketCommand,
   ListObjectsV2Command,
   type S3Client,
 } from "@aws-sdk/client-s3";
@@ -66,13 +64,4 @@ export async function* listObjects(opts: Target & { prefix: string }): AsyncGene
 export async function readObject(opts: Target & { key: string }): Promise<Readable> {
   const out = await opts.client.send(new GetObjectCommand({ Bucket: opts.bucket, Key: opts.key }));
   return out.Body as Readable;
-}
-
-/** Create the bucket unless it exists (the embedded stack calls this at start). */
-export async function ensureBucket(opts: Target): Promise<void> {
-  try {
-    await opts.client.send(new HeadBucketCommand({ Bucket: opts.bucket }));
-  } catch {
-    await opts.client.send(new CreateBucketCommand({ Bucket: opts.bucket }));
-  }
 }
