@@ -9,7 +9,8 @@ import { ConfigError, parseConfig } from "../lib/config";
 import { runShutdown, onShutdown } from "../lib/lifecycle";
 import { startLocalS3Process } from "./stack/local-s3-process";
 import { startBedrockLocalProcess } from "./stack/bedrock-local-process";
-import { applyMigrations, ensureBuilt } from "./stack/prepare";
+import { ensureBuilt } from "./stack/prepare";
+import { migrateDatabase } from "./stack/migrate";
 
 const root = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -54,7 +55,8 @@ async function main() {
   }
 
   log(cfg.databaseUrl ? "applying migrations to PostgreSQL" : "applying migrations to the embedded database");
-  await applyMigrations({ root, env: process.env });
+  const applied = await migrateDatabase({ root, databaseUrl: cfg.databaseUrl, pgliteDir: path.join(cfg.dataDir, "pglite") });
+  if (applied.length) log(`applied ${applied.join(", ")}`);
   started.unshift(
     cfg.databaseUrl ? `database       PostgreSQL (DATABASE_URL)` : `database       PGlite, files in ${path.join(cfg.dataDir, "pglite")}`,
   );

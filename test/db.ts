@@ -1,28 +1,21 @@
 // Fresh databases for tests: an in-memory PGlite per test file, and, when DATABASE_URL_TEST
-// points at a reachable PostgreSQL server, a fresh schema there. Both get the committed migrations.
-import fs from "node:fs";
+// points at a reachable PostgreSQL server, a fresh schema there. Both get the committed migrations
+// through the same runner `npm start` uses.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { migrate, readMigrations } from "@/scripts/stack/migrate";
 
-const migrationsDir = path.join(__dirname, "..", "prisma", "migrations");
-
-export function migrationSql(): string[] {
-  return fs
-    .readdirSync(migrationsDir)
-    .filter((d) => fs.statSync(path.join(migrationsDir, d)).isDirectory())
-    .sort()
-    .map((d) => fs.readFileSync(path.join(migrationsDir, d, "migration.sql"), "utf8"));
-}
+const migrations = () => readMigrations(path.join(__dirname, ".."));
 
 export type TestDb = { prisma: PrismaClient; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
 export async function createPgliteTestDb(): Promise<TestDb> {
   const pglite = new PGlite();
-  for (const sql of migrationSql()) await pglite.exec(sql);
+  await migrate({ exec: (sql) => pglite.exec(sql), rows: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows }, migrations());
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
@@ -56,7 +49,7 @@ export async function createPostgresTestDb(url: string): Promise<TestDb> {
   await admin.connect();
   await admin.query(`create schema "${schema}"`);
   await admin.query(`set search_path to "${schema}"`);
-  for (const sql of migrationSql()) await admin.query(sql);
+  await migrate({ exec: (sql) => admin.query(sql), rows: async (sql, params) => (await admin.query(sql, params)).rows }, migrations());
   await admin.end();
   const prisma = new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, options: `-c search_path="${schema}"` }, { schema }),

@@ -16,25 +16,6 @@ function run(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.Proce
   });
 }
 
-/** `prisma migrate deploy` against PGlite or PostgreSQL, via prisma.config.ts. */
-export function applyMigrations(opts: { root: string; env: NodeJS.ProcessEnv }): Promise<void> {
-  const prismaCli = path.join(opts.root, "node_modules", "prisma", "build", "index.js");
-  const pkg = path.join(opts.root, "package.json");
-  return run(process.execPath, [prismaCli, "migrate", "deploy"], {
-    cwd: opts.root,
-    quiet: true,
-    env: {
-      ...opts.env,
-      // The JS engine needs neither binary; pointing at any file stops the CLI from downloading them.
-      PRISMA_QUERY_ENGINE_LIBRARY: pkg,
-      PRISMA_SCHEMA_ENGINE_BINARY: pkg,
-      PRISMA_SCHEMA_DISABLE_ADVISORY_LOCK: "1",
-      PRISMA_HIDE_UPDATE_MESSAGE: "1",
-      RECAP_PRISMA_URL: "postgresql://adapter",
-    },
-  });
-}
-
 const sourceDirs = ["app", "components", "lib", "public"];
 const sourceFiles = ["next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"];
 
