@@ -6,7 +6,7 @@ test.describe("admin pages", () => {
     const form = page.getByRole("form", { name: "Add a model" });
     // the picker is fed by ListFoundationModels from bedrock-local
     const first = await page.locator("#model-choices option").first().getAttribute("value");
-    expect(first).toBeTruthy();
+    expect(first).toMatch(/^[a-z]+\.[a-z0-9.-]+(:\d+)?$/); // a Bedrock model id, e.g. amazon.nova-lite-v1:0
     await form.getByLabel("Model id").fill(first!);
     await form.getByLabel("Display name").fill("E2E model");
     await form.getByLabel("Input price (USD / M tokens)").fill("0.125");

@@ -113,7 +113,7 @@ describe("upload -> submit -> track -> results, through the real stand-ins", () 
       await stack.prisma.job.updateMany({ where: { batchId }, data: { nextPollAt: new Date(0) } });
     }
     const mid = await stack.prisma.job.findFirstOrThrow({ where: { batchId } });
-    expect(mid.jobArn).toBeTruthy();
+    expect(mid.jobArn).toMatch(/^arn:aws:bedrock:us-east-1:\d{12}:model-invocation-job\/[a-z0-9]{12}$/);
     expect(isTerminal(mid.status)).toBe(false);
     // tracker-a dies holding a lease on the job
     await stack.prisma.job.update({ where: { id: mid.id }, data: { leaseOwner: "tracker-a", leaseUntil: new Date(Date.now() + 300) } });
@@ -162,5 +162,19 @@ describe("upload -> submit -> track -> results, through the real stand-ins", () 
     });
     await stack.prisma.modelConfig.update({ where: { id: stack.modelId }, data: { minRecordsPerJob: 10 } });
     expect(await stack.prisma.batch.count({ where: { requestKey: "form-too-small" } })).toBe(0);
+  });
+
+  it("a batch whose input can never be written ends Failed with a message, and so do its jobs", async () => {
+    const { batchId } = await submit("form-lost-input");
+    const dataset = await stack.prisma.dataset.findUniqueOrThrow({ where: { id: datasetId } });
+    // the input was never written, the source is gone, and the batch is older than the retry window
+    await stack.prisma.batch.update({ where: { id: batchId }, data: { status: "submitting", createdAt: new Date(Date.now() - 3600_000) } });
+    await stack.prisma.dataset.update({ where: { id: datasetId }, data: { sourceKey: "recap/uploads/missing.jsonl" } });
+    await trackOnce(deps("t"));
+    await stack.prisma.dataset.update({ where: { id: datasetId }, data: { sourceKey: dataset.sourceKey } });
+    const batch = await stack.prisma.batch.findUniqueOrThrow({ where: { id: batchId }, include: { jobs: true } });
+    expect(batch.status).toBe("failed");
+    expect(batch.message).toMatch(/^Writing the batch input to S3 failed: .*Check the storage settings/);
+    expect(batch.jobs.map((j) => j.status)).toEqual(["Failed"]);
   });
 });
