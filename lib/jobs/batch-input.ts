@@ -46,3 +46,27 @@ export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget
   await prisma.batch.update({ where: { id: batch.id }, data: { status: "ready", message: null } });
 }
 
+/** How long a batch whose input cannot be written keeps being retried before it is failed. */
+const GIVE_UP_MS = 15 * 60_000;
+
+/** Write a batch's input again (the tracker calls this for batches left "submitting"); give up after a while. */
+export async function mendBatchInput(opts: { prisma: Db; storage: StorageTarget; batch: { id: string; createdAt: Date } }): Promise<void> {
+  const { prisma, batch } = opts;
+  try {
+    await writeBatchInput({ prisma, storage: opts.storage, batchId: batch.id });
+  } catch (e) {
+    const message = `Writing the batch input to S3 failed: ${(e as Error).message}`;
+    if (Date.now() - batch.createdAt.getTime() < GIVE_UP_MS) {
+      await prisma.batch.update({ where: { id: batch.id }, data: { message } });
+      return;
+    }
+    // Nothing was sent to Bedrock: fail the batch and its jobs so nobody waits on them.
+    const failed = `${message}. Check the storage settings and submit the dataset again.`;
+    const jobs = await prisma.job.findMany({ where: { batchId: batch.id, status: "Pending" }, select: { id: true } });
+    await prisma.$transaction([
+      prisma.batch.update({ where: { id: batch.id }, data: { status: "failed", message: failed } }),
+      prisma.job.updateMany({ where: { batchId: batch.id, status: "Pending" }, data: { status: "Failed", message: failed, endTime: new Date() } }),
+      prisma.jobEvent.createMany({ data: jobs.map((j) => ({ jobId: j.id, status: "Failed", message: failed })) }),
+    ]);
+  }
+}

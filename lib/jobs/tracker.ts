@@ -8,7 +8,7 @@ import {
 import type { Db } from "@/lib/db";
 import { ACTIVE_STATUSES, TERMINAL_STATUSES, isIngestible, isTerminal } from "@/lib/bedrock/statuses";
 import type { StorageTarget } from "@/lib/storage";
-import { writeBatchInput } from "./batch-input";
+import { mendBatchInput } from "./batch-input";
 
 export type TrackerDeps = {
   prisma: Db;
@@ -65,34 +65,10 @@ export async function trackOnce(deps: TrackerDeps, limit = 10): Promise<number> 
     select: { id: true, createdAt: true },
     take: 3,
   });
-  for (const b of stale) await mendBatchInput(deps, b);
+  for (const b of stale) await mendBatchInput({ prisma, storage: deps.storage, batch: b });
   const ids = await claimDueJobs(prisma, deps.owner, limit, deps.leaseMs ?? 120_000);
   for (const id of ids) await advanceJob(deps, id);
   return ids.length;
-}
-
-/** How long a batch whose input cannot be written keeps being retried before it is failed. */
-const GIVE_UP_MS = 15 * 60_000;
-
-async function mendBatchInput(deps: TrackerDeps, batch: { id: string; createdAt: Date }): Promise<void> {
-  const { prisma } = deps;
-  try {
-    await writeBatchInput({ prisma, storage: deps.storage, batchId: batch.id });
-  } catch (e) {
-    const message = `Writing the batch input to S3 failed: ${(e as Error).message}`;
-    if (Date.now() - batch.createdAt.getTime() < GIVE_UP_MS) {
-      await prisma.batch.update({ where: { id: batch.id }, data: { message } });
-      return;
-    }
-    // Nothing was sent to Bedrock: fail the batch and its jobs so nobody waits on them.
-    const failed = `${message}. Check the storage settings and submit the dataset again.`;
-    const jobs = await prisma.job.findMany({ where: { batchId: batch.id, status: "Pending" }, select: { id: true } });
-    await prisma.$transaction([
-      prisma.batch.update({ where: { id: batch.id }, data: { status: "failed", message: failed } }),
-      prisma.job.updateMany({ where: { batchId: batch.id, status: "Pending" }, data: { status: "Failed", message: failed, endTime: new Date() } }),
-      prisma.jobEvent.createMany({ data: jobs.map((j) => ({ jobId: j.id, status: "Failed", message: failed })) }),
-    ]);
-  }
 }
 
 /** Move one claimed job forward: submit it, poll it, stop it, or read its results. */
