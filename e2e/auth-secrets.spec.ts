@@ -7,7 +7,9 @@ import { expect, test } from "./fixtures/auth";
 
 const root = path.join(__dirname, "..");
 
-test("client bundles contain no secrets", async () => {
+test("client bundles contain no secrets", async ({ request }) => {
+  // the server makes its auth secret on first use of auth; make sure it exists to be searched for
+  expect((await request.get("/api/auth/get-session")).status()).toBe(200);
   const files = filesUnder(path.join(root, ".next", "static")).filter((f) => /\.(js|css|html|json|txt|map)$/.test(f));
   expect(files.length).toBeGreaterThan(0);
   const secrets = knownSecrets(root, { ...process.env, RECAP_DATA_DIR: ".test-data/e2e" });
@@ -30,4 +32,21 @@ test("no page's HTML contains a secret", async ({ adminPage, page }) => {
   }
   const signedOut = await page.request.get("/sign-in");
   expect(findSecrets(await signedOut.text(), secrets)).toEqual([]);
+});
+
+test("the session token stays in its httpOnly cookie: sign-in and session answers do not carry it", async ({ playwright, baseURL }) => {
+  const { E2E_USERS } = await import("./fixtures/auth");
+  const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL!, "x-forwarded-for": "10.99.0.1" } });
+  const res = await api.post("/api/auth/sign-in/email", { data: { email: E2E_USERS.manager.email, password: E2E_USERS.manager.password } });
+  expect(res.status()).toBe(200);
+  const cookie = (await api.storageState()).cookies.find((c) => c.name.endsWith("session_token"));
+  expect(cookie?.httpOnly).toBe(true);
+  const body = await res.json();
+  expect(body.user.email).toBe(E2E_USERS.manager.email);
+  expect(JSON.stringify(body)).not.toContain(cookie!.value.split(".")[0]);
+  expect(body).not.toHaveProperty("token");
+  const session = await (await api.get("/api/auth/get-session")).json();
+  expect(session.user.email).toBe(E2E_USERS.manager.email);
+  expect(session.session).not.toHaveProperty("token");
+  await api.dispose();
 });
