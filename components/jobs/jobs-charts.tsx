@@ -9,7 +9,7 @@ const COLORS: Record<string, string> = {
   Stopping: "#f59e0b", InProgress: "#8b5cf6", Pending: "#94a3b8",
 };
 
-/** Jobs by status and records processed per day, live while jobs run. */
+/** Jobs by status, records processed and cost per day, live while jobs run. */
 export function JobsCharts({ initial }: { initial: JobStats }) {
   const { data } = useQuery(jobStatsOptions(initial));
   const stats = data ?? initial;
@@ -21,6 +21,9 @@ export function JobsCharts({ initial }: { initial: JobStats }) {
         <LineFigure caption="Records processed per day (last 30 days, by the day a job ended)" unit="records" points={stats.processedByDay.map((d) => ({ name: d.day.slice(5), value: d.records }))} />
       ) : (
         <p className="self-center text-sm text-slate-600">No job has finished in the last 30 days; processed records appear here when one does.</p>
+      )}
+      {stats.costByDay.some((d) => d.costUsd > 0) && (
+        <LineFigure caption="Cost per day at batch prices (USD, from the jobs' token counts)" unit="USD" decimals points={stats.costByDay.map((d) => ({ name: d.day.slice(5), value: d.costUsd }))} />
       )}
     </div>
   );

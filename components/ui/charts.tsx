@@ -76,7 +76,7 @@ export function DonutFigure({ caption, data, height = 200 }: { caption: string; 
 }
 
 /** One line over time; `points` are already bucketed (e.g. per hour or day). */
-export function LineFigure({ caption, points, unit, height = 220 }: { caption: string; points: Datum[]; unit: string; height?: number }) {
+export function LineFigure({ caption, points, unit, height = 220, decimals = false }: { caption: string; points: Datum[]; unit: string; height?: number; decimals?: boolean }) {
   return (
     <Figure caption={caption}>
       <div aria-hidden style={{ height }}>
@@ -84,7 +84,7 @@ export function LineFigure({ caption, points, unit, height = 220 }: { caption: s
           <LineChart data={points} margin={{ right: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
             <XAxis dataKey="name" fontSize={12} />
-            <YAxis allowDecimals={false} fontSize={12} />
+            <YAxis allowDecimals={decimals} fontSize={12} />
             <Tooltip />
             <Line type="monotone" dataKey="value" name={unit} stroke={PALETTE[0]} strokeWidth={2} dot={false} isAnimationActive={false} />
           </LineChart>

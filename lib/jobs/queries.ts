@@ -50,23 +50,33 @@ export async function listJobs(opts: { user: Actor; status?: string; page?: numb
   return { jobs: jobs.map(toJobRow), total, page, pageCount, status: opts.status };
 }
 
-/** Jobs by status, and records processed per day (by the day each job ended), for the charts. */
+/** Jobs by status, and records processed and their cost per day (by the day each job ended), for the charts. */
 export async function jobStats(opts: { user: Actor; days?: number; prisma?: Db }): Promise<JobStats> {
   const prisma = await client(opts.prisma);
   const scope = { batch: batchScope(opts.user) };
   const since = new Date(Date.now() - (opts.days ?? 30) * 86_400_000);
   const [groups, ended] = await Promise.all([
     prisma.job.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
-    prisma.job.findMany({ where: { ...scope, endTime: { gte: since } }, select: { endTime: true, processedRecordCount: true } }),
+    prisma.job.findMany({
+      where: { ...scope, endTime: { gte: since } },
+      select: {
+        endTime: true, processedRecordCount: true, inputTokenCount: true, outputTokenCount: true,
+        batch: { select: { modelConfig: { select: { inputPricePerMTok: true, outputPricePerMTok: true } } } },
+      },
+    }),
   ]);
   const byDay = new Map<string, number>();
+  const costs = new Map<string, number>();
   for (const j of ended) {
     const day = j.endTime!.toISOString().slice(0, 10);
     byDay.set(day, (byDay.get(day) ?? 0) + (j.processedRecordCount ?? 0));
+    const cost = estimateCost({ inputTokens: Number(j.inputTokenCount ?? 0), outputTokens: Number(j.outputTokenCount ?? 0), ...j.batch.modelConfig });
+    costs.set(day, (costs.get(day) ?? 0) + cost);
   }
   return {
     byStatus: groups.map((g) => ({ status: g.status, count: g._count._all })).sort((a, b) => b.count - a.count),
     processedByDay: [...byDay].sort(([a], [b]) => a.localeCompare(b)).map(([day, records]) => ({ day, records })),
+    costByDay: [...costs].sort(([a], [b]) => a.localeCompare(b)).map(([day, costUsd]) => ({ day, costUsd: Math.round(costUsd * 10_000) / 10_000 })),
   };
 }
 

@@ -61,6 +61,8 @@ export type JobStats = {
   byStatus: { status: string; count: number }[];
   /** records processed by jobs that ended on each day (UTC, yyyy-mm-dd) */
   processedByDay: { day: string; records: number }[];
+  /** what those jobs cost at the models' batch prices, from their manifests' token counts (USD) */
+  costByDay: { day: string; costUsd: number }[];
 };
 
 /** A job needs no more polling once Bedrock is done with it and its results are in. */

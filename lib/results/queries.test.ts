@@ -69,10 +69,13 @@ describe("job queries", () => {
     expect((await getBatch({ user: mgr, batchId: job!.batchId, prisma: t.prisma }))!.jobs).toHaveLength(1);
   });
 
-  it("counts jobs by status and records processed per day", async () => {
+  it("counts jobs by status, and records processed and their cost per day", async () => {
     const stats = await jobStats({ user: mgr, prisma: t.prisma });
     expect(stats.byStatus).toEqual([{ status: "Completed", count: 2 }]);
     expect(stats.processedByDay[0].records).toBe(4);
+    // two jobs of 2M input and 1M output tokens at $0.125 / $0.625 per million
+    expect(stats.costByDay).toEqual([{ day: new Date().toISOString().slice(0, 10), costUsd: 1.75 }]);
+    expect((await jobStats({ user: sup, prisma: t.prisma })).costByDay[0].costUsd).toBe(0.875);
   });
 });
 
