@@ -1,8 +1,7 @@
 "use client";
 import { useState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/components/auth/field";
+import { Field, FormMessage, SubmitButton, SelectField } from "@/components/ui/form";
 import { ROLES, ROLE_LABELS } from "@/lib/auth/roles";
-import { SelectField } from "./select-field";
 import { useActionForm, type Action } from "./use-action-form";
 
 type Invite = { id: string; link: string; expiresAt: string };

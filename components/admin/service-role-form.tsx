@@ -1,7 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/components/auth/field";
-import { Checkbox } from "./select-field";
+import { Field, FormMessage, SubmitButton, Checkbox } from "@/components/ui/form";
 import { useActionForm, type Action } from "./use-action-form";
 
 type Values = { id: string; name: string; roleArn: string; isDefault: boolean };

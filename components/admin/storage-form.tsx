@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { Field, FormMessage, SubmitButton } from "@/components/auth/field";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { useActionForm, type Action } from "./use-action-form";
 
 type Values = { bucket: string; inputPrefix: string; outputPrefix: string; uploadPrefix: string; kmsKeyId?: string };

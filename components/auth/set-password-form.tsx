@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { Field, FormMessage, SubmitButton } from "./field";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 
 /** Redeems an invitation: better-auth's reset-password endpoint sets the first password. */
 export function SetPasswordForm({ token }: { token: string }) {

@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action";
-import { Field, FormMessage, SubmitButton } from "./field";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 
 type Setup = (input: unknown) => Promise<ActionResult<{ email: string }>>;
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { Field, FormMessage, SubmitButton } from "./field";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 
 /** Posts to better-auth's HTTP handler (/api/auth/sign-in/email), where the sign-in rate limit applies. */
 export function SignInForm({ next }: { next: string }) {

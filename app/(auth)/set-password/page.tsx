@@ -1,5 +1,5 @@
 import { SetPasswordForm } from "@/components/auth/set-password-form";
-import { FormMessage } from "@/components/auth/field";
+import { FormMessage } from "@/components/ui/form";
 
 export const metadata = { title: "Set your password" };
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SetupForm } from "@/components/auth/setup-form";
-import { FormMessage } from "@/components/auth/field";
+import { FormMessage } from "@/components/ui/form";
 import { setupOpen } from "@/lib/auth/first-admin";
 import { db } from "@/lib/db";
 import { completeSetup } from "./actions";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
-import { FormMessage } from "@/components/auth/field";
+import { FormMessage } from "@/components/ui/form";
 import { currentUser } from "@/lib/auth/guards";
 import { setupOpen } from "@/lib/auth/first-admin";
 import { db } from "@/lib/db";
