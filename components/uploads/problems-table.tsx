@@ -5,6 +5,7 @@ import { useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import type { Problem } from "@/lib/transcripts";
 
+// an estimate: rows are measured, since a long message wraps onto more lines
 const ROW = 44;
 
 export function ProblemsTable({ problems, total, caption = "Problems found" }: { problems: Problem[]; total: number; caption?: string }) {
@@ -32,15 +33,17 @@ export function ProblemsTable({ problems, total, caption = "Problems found" }: {
               return (
                 <div
                   key={item.key}
+                  ref={v.measureElement}
+                  data-index={item.index}
                   role="row"
                   aria-rowindex={item.index + 2}
                   className="absolute inset-x-0 grid grid-cols-[6rem_7rem_10rem_1fr] gap-2 border-b border-slate-100 px-3 py-1.5"
-                  style={{ top: item.start, height: ROW }}
+                  style={{ top: item.start }}
                 >
                   <span role="cell" className="tabular-nums">{p.file ? `${p.file}:${p.line}` : p.line || "file"}</span>
                   <span role="cell" className="text-slate-600">{p.field ?? "—"}</span>
                   <span role="cell" className="font-mono text-xs text-red-700">{p.code}</span>
-                  <span role="cell" className="truncate text-slate-700" title={p.message}>{p.message}</span>
+                  <span role="cell" className="break-words text-slate-700">{p.message}</span>
                 </div>
               );
             })}
