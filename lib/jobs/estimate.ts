@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { planJobs, type JobPlan, type Quotas } from "@/lib/jsonl";
-import { estimateBatch as estimateCostOf } from "@/lib/results/cost";
+import { estimateBatchCost, type BatchCost } from "@/lib/results/cost";
 
 /** A call summary in the seed template's JSON runs ~250-350 tokens; capped by the model's max. */
 const TYPICAL_SUMMARY_TOKENS = 350;
@@ -18,7 +18,7 @@ export function quotasOf(m: { minRecordsPerJob: number; maxRecordsPerJob: number
   };
 }
 
-export type BatchEstimate = { records: number; inputTokens: number; outputTokens: number; costUsd: number; plan: JobPlan };
+export type BatchEstimate = BatchCost & { plan: JobPlan };
 
 /** Tokens, cost at batch prices and the split into jobs, before anything is submitted. */
 export async function estimateBatch(opts: {
@@ -40,7 +40,7 @@ export async function estimateBatch(opts: {
   const records = dataset.recordCount;
   const transcriptChars = chars._sum.charCount ?? 0;
   const promptChars = transcriptChars + records * template.body.length;
-  const cost = estimateCostOf({
+  const cost = estimateBatchCost({
     records,
     inputChars: promptChars,
     expectedOutputTokensPerRecord: Math.min(model.maxTokens, TYPICAL_SUMMARY_TOKENS),

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { estimateBatch, estimateCost, estimateTokens } from "./cost";
+import { estimateBatchCost, estimateCost, estimateTokens } from "./cost";
 
 // Claude 3.5 Haiku batch prices at the time of writing: half of on-demand $0.80 / $4.00 per MTok.
 const haikuBatch = { inputPricePerMTok: 0.4, outputPricePerMTok: 2 };
@@ -20,9 +20,9 @@ describe("estimateCost", () => {
   });
 });
 
-describe("estimateBatch", () => {
+describe("estimateBatchCost", () => {
   it("estimates input tokens as ceil(chars / 4) and output as records * expected", () => {
-    expect(estimateBatch({ records: 1100, inputChars: 2_000_001, expectedOutputTokensPerRecord: 250, prices: haikuBatch })).toEqual({
+    expect(estimateBatchCost({ records: 1100, inputChars: 2_000_001, expectedOutputTokensPerRecord: 250, prices: haikuBatch })).toEqual({
       records: 1100,
       inputTokens: 500_001,
       outputTokens: 275_000,
@@ -37,7 +37,7 @@ describe("estimateBatch", () => {
       .map((l) => (JSON.parse(l) as { modelInput: { messages: [{ content: [{ text: string }] }] } }).modelInput.messages[0].content[0].text);
     const inputChars = prompts.reduce((sum, p) => sum + p.length, 0);
     expect(inputChars).toBe(189_630);
-    const estimate = estimateBatch({ records: prompts.length, inputChars, expectedOutputTokensPerRecord: 300, prices: haikuBatch });
+    const estimate = estimateBatchCost({ records: prompts.length, inputChars, expectedOutputTokensPerRecord: 300, prices: haikuBatch });
     expect(estimate.inputTokens).toBe(47_408); // ceil(47,407.5)
     expect(estimate.outputTokens).toBe(31_500);
     expect(estimate.costUsd).toBeCloseTo(0.0819632, 10);

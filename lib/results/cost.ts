@@ -1,7 +1,7 @@
 /** Prices in USD per million tokens. Pass batch prices: Bedrock bills batch jobs at their own (usually half) rate. */
 export type TokenPrices = { inputPricePerMTok: number; outputPricePerMTok: number };
 
-export type BatchEstimate = { records: number; inputTokens: number; outputTokens: number; costUsd: number };
+export type BatchCost = { records: number; inputTokens: number; outputTokens: number; costUsd: number };
 
 function assertCount(name: string, value: number): void {
   if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a finite number >= 0, got ${value}`);
@@ -21,12 +21,12 @@ export function estimateCost(opts: { inputTokens: number; outputTokens: number }
  * manifest afterwards) differ by model and language. `inputChars` is the total over all records
  * of the prompt text sent; output tokens are `records * expectedOutputTokensPerRecord`.
  */
-export function estimateBatch(opts: {
+export function estimateBatchCost(opts: {
   records: number;
   inputChars: number;
   expectedOutputTokensPerRecord: number;
   prices: TokenPrices;
-}): BatchEstimate {
+}): BatchCost {
   const { records, inputChars, expectedOutputTokensPerRecord, prices } = opts;
   assertCount("records", records);
   assertCount("inputChars", inputChars);
@@ -36,5 +36,5 @@ export function estimateBatch(opts: {
   return { records, inputTokens, outputTokens, costUsd: estimateCost({ inputTokens, outputTokens, ...prices }) };
 }
 
-/** Estimated tokens of one text, by the same ceil(chars / 4) rule as estimateBatch. */
+/** Estimated tokens of one text, by the same ceil(chars / 4) rule as estimateBatchCost. */
 export { estimateTokens } from "@/lib/transcripts/tokens";
