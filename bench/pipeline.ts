@@ -3,12 +3,10 @@
 // job output into the database (lib/results/ingest) on PGlite and on PostgreSQL.
 import { execFileSync } from "node:child_process";
 import { createReadStream, rmSync, statSync } from "node:fs";
-import { once } from "node:events";
-import { PassThrough } from "node:stream";
 import { compileLineTemplate, convertToJsonl } from "@/lib/jsonl";
 import { buildModelInput } from "@/lib/prompts/model-input";
 import { DEFAULT_TEMPLATE, renderTemplate } from "@/lib/prompts/template";
-import { uploadFile, uploadStream } from "@/lib/storage/objects";
+import { openObjectWriter, uploadFile, type ObjectWriter } from "@/lib/storage/objects";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { createPgliteTestDb, createPostgresTestDb, postgresTestUrl, type TestDb } from "@/test/db";
 import path from "node:path";
@@ -39,22 +37,18 @@ export async function benchConvertUpload() {
   const start = performance.now();
   const { lines, summary } = convertToJsonl(createReadStream(file), { fileName: file, lineTemplate: template, quotas: { minRecordsPerJob: 1, maxRecordsPerJob: 50_000, maxFileBytes: 200e6, maxJobBytes: 1e9 } });
   let part = 0;
-  let body: PassThrough | undefined;
-  let done: Promise<unknown> | undefined;
+  let out: ObjectWriter | undefined;
   let outBytes = 0;
   for await (const l of lines) {
     if (l.part !== part) {
-      body?.end();
-      await done;
+      await out?.close();
       part = l.part;
-      body = new PassThrough();
-      done = uploadStream({ client: s3.client, bucket: s3.bucket, key: `bench/part-${part}.jsonl`, body });
+      out = openObjectWriter({ client: s3.client, bucket: s3.bucket, key: `bench/part-${part}.jsonl` });
     }
     outBytes += l.bytes;
-    if (!body!.write(l.line + "\n")) await once(body!, "drain");
+    await out!.write(l.line + "\n");
   }
-  body?.end();
-  await done;
+  await out?.close();
   const seconds = (performance.now() - start) / 1000;
   const peakRssMb = mem.stop();
   // The store's own ceiling: the same CSV uploaded as it is, with no conversion.
@@ -111,11 +105,9 @@ export async function benchIngest(kind: "pglite" | "postgres", records = 50_000)
   }
   const batch = await prisma.batch.create({ data: { name: "b", datasetId: ds.id, modelConfigId: model.id, templateVersionId: tpl.versions[0].id, createdById: user.id, recordCount: records } });
   const job = await prisma.job.create({ data: { batchId: batch.id, part: 1, jobName: "j", clientRequestToken: "t", jobArn: "arn:aws:bedrock:us-east-1:123456789012:model-invocation-job/abcdefghijkl", status: "Completed", inputS3Uri: "s3://recap/in/", outputS3Uri: "s3://recap/out/", recordCount: records } });
-  const body = new PassThrough();
-  const up = uploadStream({ client: s3.client, bucket: s3.bucket, key: "out/abcdefghijkl/records.jsonl.out", body });
-  for (let i = 1; i <= records; i++) if (!body.write(outputLine(`RC${String(i).padStart(9, "0")}`, i % 50 !== 0) + "\n")) await once(body, "drain");
-  body.end();
-  await up;
+  const out = openObjectWriter({ client: s3.client, bucket: s3.bucket, key: "out/abcdefghijkl/records.jsonl.out" });
+  for (let i = 1; i <= records; i++) await out.write(outputLine(`RC${String(i).padStart(9, "0")}`, i % 50 !== 0) + "\n");
+  await out.close();
   global.gc?.();
   const mem = peakSampler();
   const start = performance.now();

@@ -1,13 +1,11 @@
 import "server-only";
 import { createReadStream } from "node:fs";
-import { PassThrough } from "node:stream";
-import { once } from "node:events";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseTranscriptFiles, parseTranscripts, type ParseNotes, type ParseResult, type Problem } from "@/lib/transcripts";
 import { readZipEntries } from "@/lib/transcripts/read-zip";
 import { recordIdFor } from "@/lib/jsonl";
-import { keys, type Target, uploadStream } from "@/lib/storage";
+import { keys, openObjectWriter, type Target } from "@/lib/storage";
 
 /** Transcripts longer than this are refused at upload: beyond every enabled model's context. */
 export const MAX_INPUT_TOKENS = 180_000;
@@ -62,8 +60,7 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
     ? parseTranscriptFiles(readZipEntries(input.filePath), parseOpts)
     : parseTranscripts(createReadStream(input.filePath, { highWaterMark: 64 * 1024 }), { ...parseOpts, fileName: input.fileName });
 
-  const body = new PassThrough();
-  const uploading = uploadStream({ ...input.storage, key: normalizedKey, body, contentType: "application/jsonl" });
+  const normalized = openObjectWriter({ ...input.storage, key: normalizedKey, contentType: "application/jsonl" });
   const problems: Problem[] = [];
   let problemCount = 0;
   let accepted = 0;
@@ -85,15 +82,13 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
         datasetId: dataset.id, callId: t.callId, recordId: recordIdFor(accepted), text: t.text,
         lineNumber: t.line, charCount: t.text.length, metadata: t.metadata as object | undefined,
       });
-      if (!body.write(JSON.stringify({ callId: t.callId, text: t.text }) + "\n")) await once(body, "drain");
+      await normalized.write(JSON.stringify({ callId: t.callId, text: t.text }) + "\n");
       if (pending.length >= INSERT_BATCH) await flush();
     }
     await flush();
-    body.end();
-    await uploading;
+    await normalized.close();
   } catch (e) {
-    body.destroy();
-    await uploading.catch(() => {});
+    await normalized.abort();
     await prisma.dataset.delete({ where: { id: dataset.id } });
     throw e;
   }

@@ -1,11 +1,9 @@
 import "server-only";
-import { PassThrough } from "node:stream";
-import { once } from "node:events";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { convertToJsonl } from "@/lib/jsonl";
 import { modelLines } from "@/lib/jsonl/model-lines";
-import { parseS3Uri, readObject, uploadStream, type StorageTarget } from "@/lib/storage";
+import { openObjectWriter, parseS3Uri, readObject, type StorageTarget } from "@/lib/storage";
 
 /**
  * Convert a dataset's normalised transcripts into one JSONL file per job part, streamed to S3.
@@ -29,18 +27,21 @@ export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget
 
   const iterator = lines[Symbol.asyncIterator]();
   for (const job of batch.jobs) {
-    const body = new PassThrough();
     const key = parseS3Uri(job.inputS3Uri).key + "records.jsonl";
-    const done = uploadStream({ ...storage, key, body, contentType: "application/jsonl" });
+    const out = openObjectWriter({ ...storage, key, contentType: "application/jsonl" });
     let bytes = 0;
-    for (let n = 0; n < job.recordCount; n++) {
-      const next = await iterator.next();
-      if (next.done) throw new Error(`dataset ended after ${summary.accepted} records; part ${job.part} expected more`);
-      bytes += next.value.bytes;
-      if (!body.write(next.value.line + "\n")) await once(body, "drain");
+    try {
+      for (let n = 0; n < job.recordCount; n++) {
+        const next = await iterator.next();
+        if (next.done) throw new Error(`dataset ended after ${summary.accepted} records; part ${job.part} expected more`);
+        bytes += next.value.bytes;
+        await out.write(next.value.line + "\n");
+      }
+    } catch (e) {
+      await out.abort();
+      throw e;
     }
-    body.end();
-    await done;
+    await out.close();
     await prisma.job.update({ where: { id: job.id }, data: { inputBytes: BigInt(bytes) } });
   }
   await prisma.batch.update({ where: { id: batch.id }, data: { status: "ready", message: null } });

@@ -56,3 +56,23 @@ describe("storage against s3rver", () => {
     expect(listed.every((o) => o.size === 7)).toBe(true);
   });
 });
+
+describe("an object written piece by piece", () => {
+  it("arrives whole, in order, and an aborted one is never completed", async () => {
+    const { openObjectWriter } = await import("./objects");
+    const out = openObjectWriter({ client: s3.client, bucket: s3.bucket, key: "writer/lines.jsonl" });
+    const lines = Array.from({ length: 20_000 }, (_, i) => `{"recordId":"RC${String(i).padStart(9, "0")}","text":"¿línea ${i}?"}\n`);
+    for (const l of lines) await out.write(l);
+    await out.close();
+    const chunks: Buffer[] = [];
+    for await (const c of await readObject({ client: s3.client, bucket: s3.bucket, key: "writer/lines.jsonl" })) chunks.push(c as Buffer);
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(lines.join(""));
+
+    const aborted = openObjectWriter({ client: s3.client, bucket: s3.bucket, key: "writer/aborted.jsonl" });
+    await aborted.write("partial\n");
+    await aborted.abort();
+    const keys = [];
+    for await (const o of listObjects({ client: s3.client, bucket: s3.bucket, prefix: "writer/" })) keys.push(o.key);
+    expect(keys).toEqual(["writer/lines.jsonl"]);
+  });
+});

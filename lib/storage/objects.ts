@@ -1,6 +1,7 @@
 import "server-only";
 import { createReadStream } from "node:fs";
-import type { Readable } from "node:stream";
+import { once } from "node:events";
+import { PassThrough, type Readable } from "node:stream";
 import {
   GetObjectCommand,
   ListObjectsV2Command,
@@ -37,6 +38,36 @@ export async function uploadStream(opts: Target & {
   if (opts.onProgress) upload.on("httpUploadProgress", (p) => p.loaded !== undefined && opts.onProgress!(p.loaded));
   const out = await upload.done();
   return { key: opts.key, etag: out.ETag };
+}
+
+export type ObjectWriter = {
+  /** Write text, waiting while the upload is behind (back-pressure); rejects if the upload failed. */
+  write(text: string): Promise<void>;
+  /** Finish the object and wait until S3 has it. */
+  close(): Promise<void>;
+  /** Give up on the object (nothing is completed in S3). */
+  abort(): Promise<void>;
+};
+
+/** An object written piece by piece, as a streamed multipart upload. */
+export function openObjectWriter(opts: Target & { key: string; contentType?: string; kmsKeyId?: string }): ObjectWriter {
+  const body = new PassThrough();
+  const done = uploadStream({ ...opts, body });
+  done.catch(() => {}); // observed by write/close; never an unhandled rejection
+  return {
+    async write(text) {
+      // a failed upload stops draining the stream, so wait on both
+      if (!body.write(text)) await Promise.race([once(body, "drain"), done]);
+    },
+    async close() {
+      body.end();
+      await done;
+    },
+    async abort() {
+      body.destroy();
+      await done.catch(() => {});
+    },
+  };
 }
 
 /** Stream a file from disk to S3. */
