@@ -48,8 +48,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       RECAP_DATA_DIR: ".test-data/e2e",
-      RECAP_S3_PORT: "4669",
-      BEDROCK_LOCAL_PORT: "4670",
+      RECAP_S3_PORT: process.env.E2E_S3_PORT ?? "4669",
+      BEDROCK_LOCAL_PORT: process.env.E2E_BEDROCK_PORT ?? "4670",
       NEXT_TELEMETRY_DISABLED: "1",
       // the fixtures sign each user in from its own address, so the specs' own rate-limit bursts stay separate
       RECAP_TRUST_PROXY: "1",

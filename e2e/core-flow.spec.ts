@@ -8,7 +8,7 @@ import { syntheticCalls, toCsv } from "../test/synthetic";
 test.describe.configure({ mode: "serial" });
 
 // bedrock-local's operator API on the e2e stack (playwright.config.ts: BEDROCK_LOCAL_PORT 4670).
-const ENGINE = "http://127.0.0.1:4670";
+const ENGINE = `http://127.0.0.1:${process.env.E2E_BEDROCK_PORT ?? 4670}`;
 async function setJobTags(tags: { key: string; value: string }[]) {
   const res = await fetch(`${ENGINE}/_local/job-tags`, { method: "PUT", body: JSON.stringify({ tags }), headers: { "content-type": "application/json" } });
   expect(res.ok).toBe(true);

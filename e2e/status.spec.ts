@@ -12,8 +12,8 @@ test("the first screen shows the app shell and that the stack answers", async ({
   await expect(database).toContainText("PGlite");
   const store = panel.getByTestId("status-objectStore");
   await expect(store).toHaveAttribute("data-ok", "true");
-  await expect(store).toContainText("local S3 at http://127.0.0.1:4669");
+  await expect(store).toContainText(`local S3 at http://127.0.0.1:${process.env.E2E_S3_PORT ?? 4669}`);
   const engine = panel.getByTestId("status-batchEngine");
   await expect(engine).toHaveAttribute("data-ok", "true");
-  await expect(engine).toContainText("bedrock-local at http://127.0.0.1:4670");
+  await expect(engine).toContainText(`bedrock-local at http://127.0.0.1:${process.env.E2E_BEDROCK_PORT ?? 4670}`);
 });
