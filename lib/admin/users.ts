@@ -64,8 +64,15 @@ export async function inviteUser({ input, actor }: { input: InviteUser; actor: S
   });
 }
 
-async function activeAdmins(tx: Pick<Awaited<ReturnType<typeof db>>, "user">): Promise<number> {
-  return tx.user.count({ where: { role: "admin", disabled: false } });
+/**
+ * The number of active admins, with their rows locked until the transaction ends. A plain count
+ * lets two admins demote each other at the same moment (each sees the other still admin, under
+ * READ COMMITTED): with the rows locked, the second waits, then re-reads the first's change.
+ * Locked in id order so two such transactions never deadlock.
+ */
+async function lockActiveAdmins(tx: Pick<Awaited<ReturnType<typeof db>>, "$queryRaw">): Promise<number> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "user" WHERE role = 'admin' AND disabled = false ORDER BY id FOR UPDATE`;
+  return rows.length;
 }
 
 export async function changeRole({ input, actor }: { input: ChangeRole; actor: SessionUser }): Promise<void> {
@@ -73,7 +80,7 @@ export async function changeRole({ input, actor }: { input: ChangeRole; actor: S
     const before = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, role: true, disabled: true } });
     if (!before) throw new AppError("NOT_FOUND", "That user does not exist.");
     if (before.role === input.role) return;
-    if (before.role === "admin" && !before.disabled && (await activeAdmins(tx)) <= 1) {
+    if (before.role === "admin" && !before.disabled && (await lockActiveAdmins(tx)) <= 1) {
       throw new AppError("CONFLICT", "This is the last admin. Make someone else admin first.", "role");
     }
     await tx.user.update({ where: { id: input.userId }, data: { role: input.role } });
@@ -88,7 +95,7 @@ export async function setDisabled({ input, actor }: { input: SetDisabled; actor:
     if (!before) throw new AppError("NOT_FOUND", "That user does not exist.");
     if (before.disabled === input.disabled) return;
     if (input.disabled && before.id === actor.id) throw new AppError("CONFLICT", "You cannot disable yourself.");
-    if (input.disabled && before.role === "admin" && (await activeAdmins(tx)) <= 1) throw new AppError("CONFLICT", "This is the last admin; it cannot be disabled.");
+    if (input.disabled && before.role === "admin" && (await lockActiveAdmins(tx)) <= 1) throw new AppError("CONFLICT", "This is the last admin; it cannot be disabled.");
     await tx.user.update({ where: { id: input.userId }, data: { disabled: input.disabled } });
     if (input.disabled) await tx.session.deleteMany({ where: { userId: input.userId } });
     await audit({ actor, action: input.disabled ? "user.disable" : "user.enable", targetType: "user", targetId: before.id, before: { email: before.email, disabled: before.disabled }, after: { email: before.email, disabled: input.disabled } }, tx);
