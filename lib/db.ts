@@ -4,6 +4,7 @@ import path from "node:path";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { config } from "@/lib/config";
 import { onShutdown } from "@/lib/lifecycle";
+import { describePostgresUrl } from "@/lib/describe-database";
 
 export type Db = PrismaClient;
 
@@ -19,7 +20,7 @@ async function open(): Promise<Holder> {
   if (databaseUrl) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
-    return { prisma, close: () => prisma.$disconnect(), describe: `PostgreSQL at ${redactUrl(databaseUrl)}` };
+    return { prisma, close: () => prisma.$disconnect(), describe: describePostgresUrl(databaseUrl) };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
@@ -67,14 +68,4 @@ export async function closeDb(): Promise<void> {
 /** Tests point lib/ at their own database. */
 export function setDbForTests(prisma: PrismaClient, describe = "test database"): void {
   override = { prisma, close: () => prisma.$disconnect(), describe };
-}
-
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = "****";
-    return u.toString();
-  } catch {
-    return "(unparseable URL)";
-  }
 }
