@@ -11,6 +11,12 @@ describe("withoutSessionToken", () => {
     expect(await session.json()).toEqual({ session: { userId: "u" }, user: {} });
   });
 
+  it("drops every session's token from list-sessions, at any depth", async () => {
+    const list = [{ id: "s1", token: "t1", userId: "u" }, { id: "s2", token: "t2", userId: "u", nested: [{ token: "t3" }] }];
+    const res = await withoutSessionToken(new Response(JSON.stringify(list), { headers: { "content-type": "application/json; charset=utf-8" } }));
+    expect(await res.json()).toEqual([{ id: "s1", userId: "u" }, { id: "s2", userId: "u", nested: [{}] }]);
+  });
+
   it("passes other answers through unchanged", async () => {
     const err = await withoutSessionToken(new Response("Too many requests", { status: 429 }));
     expect(err.status).toBe(429);

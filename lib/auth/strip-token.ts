@@ -1,7 +1,17 @@
-// better-auth answers sign-in (and get-session) with the session token in the JSON body as well as
-// in the httpOnly cookie. A token that page scripts can read defeats httpOnly, so it is removed.
+// better-auth answers several endpoints with session tokens in the JSON body as well as in the
+// httpOnly cookie: sign-in and get-session (`token`, `session.token`), list-sessions (every
+// session's `token`), change-password with revokeOtherSessions (`token`). A token that page
+// scripts can read defeats httpOnly, so every `token` field is removed, at any depth.
 
-/** The same response without any `token` field in its JSON body (top level or under `session`). */
+function dropTokens(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropTokens);
+  if (!value || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (k !== "token") out[k] = dropTokens(v);
+  return out;
+}
+
+/** The same response without any `token` field anywhere in its JSON body; other answers unchanged. */
 export async function withoutSessionToken(response: Response): Promise<Response> {
   if (!response.headers.get("content-type")?.includes("application/json")) return response;
   const text = await response.text();
@@ -11,12 +21,7 @@ export async function withoutSessionToken(response: Response): Promise<Response>
   } catch {
     return new Response(text, response);
   }
-  if (body && typeof body === "object") {
-    const b = body as { token?: unknown; session?: { token?: unknown } | null };
-    delete b.token;
-    if (b.session && typeof b.session === "object") delete b.session.token;
-  }
   const headers = new Headers(response.headers);
   headers.delete("content-length");
-  return new Response(JSON.stringify(body), { status: response.status, statusText: response.statusText, headers });
+  return new Response(JSON.stringify(dropTokens(body)), { status: response.status, statusText: response.statusText, headers });
 }
