@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { createElement, type ReactNode } from "react";
 import { currentUser, type SessionUser } from "./guards";
+import { PATH_HEADER } from "./page-path";
 import { nulField, nulMessage } from "./request-checks";
 import { hasRole, type Role } from "./roles";
 
@@ -13,8 +14,6 @@ type PageArgs<P, S> = { user: SessionUser; params: P; searchParams: S };
 /** A page built by page(): it also says which role it needs, so tests can check every one. */
 export type GuardedPage = ((props: PageProps) => Promise<ReactNode>) & { requiredRole: Role };
 
-/** Set by proxy.ts on every request (the client cannot choose it): where sign-in sends the user back to. */
-export const PATH_HEADER = "x-recap-path";
 
 /**
  * The one way to write a page under app/(app): the session and role are checked before `render`
