@@ -1,7 +1,7 @@
 // Issue 8, item 2: every page and route, found by listing app/, requested without a session, with a
 // forged session cookie and as each lower role, plainly, as an RSC request and as a router prefetch:
-// no answer carries a private marker (a dataset's name, a transcript, the data folder, the stand-ins'
-// endpoints, the bucket). Non-admins never see the system status, wherever they are allowed.
+// no answer carries a private marker (a dataset's and a batch's name, a transcript, a summary, the
+// data folder, the stand-ins' endpoints, the bucket). Non-admins never see the system status.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -20,7 +20,6 @@ const DATASET = `guard-dataset-${stamp}`;
 const TRANSCRIPT = `the parcel code is zebra-${stamp}`;
 // What only an admin may see anywhere: the system status panel's contents.
 const SYSTEM = [path.resolve(__dirname, "..", ".test-data", "e2e"), `127.0.0.1:${S3_PORT}`, `127.0.0.1:${BEDROCK_PORT}`, "bucket recap", "answers;", "PGlite"];
-const PRIVATE = [DATASET, TRANSCRIPT, ...SYSTEM];
 
 const VARIANTS: Record<string, Record<string, string>> = {
   plain: {},
@@ -47,20 +46,50 @@ function routeRole(source: string): Role | "public" | null {
   return (m[1] as Role | "public") ?? PERMISSIONS[m[2] as Permission].role;
 }
 
-let datasetId = "";
+const SYNTHETIC_ZIP = path.join(__dirname, "..", "..", "shared", "data", "aws-bedrock-samples-synthetic-calls", "synthetic_call_transcript_data.zip");
+const BATCH = `guard-batch-${stamp}`;
+// the real ids of one of each, so the dynamic pages are asked for something that exists
+const ids: Record<string, string> = {};
+let summary = "";
 
-test.beforeAll(async ({ authStates, baseURL }) => {
-  // a supervisor's dataset: its name and one transcript are the private data to look for
+test.beforeAll(async ({ authStates, baseURL, browser }) => {
+  test.setTimeout(300_000);
+  // a supervisor's dataset: its name and one transcript are private data to look for
   const api = await playwrightRequest.newContext({ baseURL, storageState: authStates.supervisor, extraHTTPHeaders: { origin: baseURL! } });
-  const csv = Buffer.from(`call_id,transcript\nc-1,"Agent: Hello.\nCustomer: ${TRANSCRIPT}."\n`);
-  const res = await api.post(`/api/uploads?fileName=guard-${stamp}.csv&name=${DATASET}`, {
-    data: csv,
-    headers: { "content-type": "application/octet-stream", "x-recap-size": String(csv.length), "x-recap-sha256": crypto.createHash("sha256").update(csv).digest("hex") },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  datasetId = (await res.json()).datasetId;
+  const upload = async (fileName: string, name: string, body: Buffer) => {
+    const res = await api.post(`/api/uploads?fileName=${fileName}&name=${name}`, {
+      data: body,
+      headers: { "content-type": "application/octet-stream", "x-recap-size": String(body.length), "x-recap-sha256": crypto.createHash("sha256").update(body).digest("hex") },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()).datasetId as string;
+  };
+  await upload(`guard-${stamp}.csv`, `${DATASET}-small`, Buffer.from(`call_id,transcript\nc-1,"Agent: Hello.\nCustomer: ${TRANSCRIPT}."\n`));
+  ids.datasets = await upload(`guard-${stamp}.zip`, DATASET, fs.readFileSync(SYNTHETIC_ZIP));
   await api.dispose();
+
+  // a batch of it, run to the end, and one of its summaries
+  const context = await browser.newContext({ baseURL, storageState: authStates.supervisor });
+  const page = await context.newPage();
+  await page.goto(`/datasets/${ids.datasets}`);
+  await page.getByLabel(/Batch name/).fill(BATCH);
+  await page.getByRole("button", { name: "Submit batch" }).click();
+  await page.waitForURL(/\/batches\/[a-z0-9]+$/);
+  ids.batches = page.url().split("/").pop()!;
+  await page.getByRole("link", { name: /^recap-/ }).first().click();
+  await page.waitForURL(/\/jobs\/[a-z0-9]+$/);
+  ids.jobs = page.url().split("/").pop()!;
+  await expect(page.getByText("Completed").first()).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByRole("table", { name: "Results per transcript" })).toBeVisible({ timeout: 60_000 });
+  await page.getByRole("table", { name: "Results per transcript" }).getByRole("link").first().click();
+  await page.waitForURL(/\/results\/[\w-]+$/);
+  ids.results = page.url().split("/").pop()!;
+  summary = ((await page.locator("dd").first().textContent()) ?? "").trim().slice(0, 60);
+  expect(summary.length).toBeGreaterThan(20);
+  await context.close();
 });
+
+const privateMarkers = () => [DATASET, BATCH, TRANSCRIPT, summary, ...SYSTEM];
 
 type Who = { name: string; role?: Role; context: () => Promise<APIRequestContext> };
 
@@ -78,7 +107,7 @@ function whoList(baseURL: string, states: Record<Role, unknown>, below: Role | n
 }
 
 function concrete(url: string): string {
-  return url.replace("[id]", url.startsWith("/datasets") ? datasetId : "nonexistent").replace(/\[\w+\]/g, "nonexistent");
+  return url.replace(/\[\w+\]/, ids[url.split("/")[1]!] ?? "nonexistent").replace(/\[\w+\]/g, "nonexistent");
 }
 
 test("no page answers a stranger, a forged session or a lower role with private data", async ({ authStates, baseURL }) => {
@@ -100,7 +129,7 @@ test("no page answers a stranger, a forged session or a lower role with private 
         const where = `${url} as ${who.name} (${variant}) answered ${res.status()}`;
         expect(res.status(), where).toBeLessThan(500);
         if (underApp && !who.role) expect([303, 307], where).toContain(res.status());
-        for (const marker of PRIVATE) if (body.includes(marker)) leaks.push(`${where} with "${marker}"`);
+        for (const marker of privateMarkers()) if (body.includes(marker)) leaks.push(`${where} with "${marker}"`);
       }
       await api.dispose();
     }
@@ -147,7 +176,7 @@ test("no route answers a stranger, a forged session or a lower role with private
         const where = `${method} ${url} as ${who.name} answered ${res.status()}`;
         if (role === "public") expect(JSON.parse(body), where).toEqual({ ok: true });
         else expect(who.role ? 403 : 401, where).toBe(res.status());
-        for (const marker of PRIVATE) expect(body, `${where}: "${marker}"`).not.toContain(marker);
+        for (const marker of privateMarkers()) expect(body, `${where}: "${marker}"`).not.toContain(marker);
       }
       await api.dispose();
     }
