@@ -14,7 +14,9 @@ import { nulMessage, nulParameter } from "@/lib/auth/request-checks";
 import { newNonce, securityHeaders } from "@/lib/auth/security-headers";
 
 const PUBLIC_PAGES = ["/sign-in", "/setup", "/set-password", "/forbidden"];
-const isPublic = (path: string) => path.startsWith("/api/") || PUBLIC_PAGES.some((p) => path === p || path.startsWith(`${p}/`));
+// Routes answer 401 themselves (guardRoute); Next's own endpoints (dev's HMR socket, say) are not pages.
+const isPublic = (path: string) =>
+  path.startsWith("/api/") || path.startsWith("/_next/") || path.startsWith("/__nextjs") || PUBLIC_PAGES.some((p) => path === p || path.startsWith(`${p}/`));
 
 export function proxy(request: NextRequest): NextResponse {
   const { pathname, search, searchParams } = request.nextUrl;

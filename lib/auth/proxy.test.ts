@@ -23,7 +23,7 @@ describe("proxy", () => {
     expect(res.status).toBe(307);
     expect(res.headers.get("location")).toBe(`${BASE}/sign-in?next=%2Fsummaries%3Fq%3Drouter`);
     expect(get("/", { rsc: "1", "next-router-prefetch": "1" }).headers.get("location")).toBe(`${BASE}/sign-in`);
-    for (const open of ["/sign-in", "/setup", "/set-password?token=x", "/api/health", "/api/auth/get-session"]) {
+    for (const open of ["/sign-in", "/setup", "/set-password?token=x", "/api/health", "/api/auth/get-session", "/_next/webpack-hmr"]) {
       expect(get(open).headers.get("location"), open).toBeNull();
     }
   });
