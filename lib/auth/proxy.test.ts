@@ -59,8 +59,12 @@ describe("security headers", () => {
     expect(http["content-security-policy"]).not.toContain("upgrade-insecure-requests");
   });
 
-  it("allow eval only in dev mode", () => {
-    expect(contentSecurityPolicy({ nonce: "n", dev: true, https: false })).toContain("'nonce-n' 'strict-dynamic' 'unsafe-eval'");
-    expect(contentSecurityPolicy({ nonce: "n", dev: false, https: false })).not.toContain("unsafe-eval");
+  it("allow eval and inline <style> only in dev mode", () => {
+    const dev = contentSecurityPolicy({ nonce: "n", dev: true, https: false });
+    expect(dev).toContain("'nonce-n' 'strict-dynamic' 'unsafe-eval'");
+    expect(dev).toContain("style-src 'self' 'unsafe-inline';");
+    const prod = contentSecurityPolicy({ nonce: "n", dev: false, https: false });
+    expect(prod).not.toContain("unsafe-eval");
+    expect(prod).toContain("style-src 'self' 'nonce-n';");
   });
 });

@@ -11,13 +11,15 @@ export function newNonce(): string {
  * Scripts run only with this response's nonce (or when loaded by one: 'strict-dynamic'), so an
  * injected inline script is refused. <style> elements need the nonce too; style attributes are
  * allowed (charts and progress bars set widths inline, and an attribute cannot run code).
- * Dev mode (`npm run dev`) needs 'unsafe-eval': React rebuilds server stacks with eval there.
+ * Dev mode (`npm run dev`) needs 'unsafe-eval' (React rebuilds server stacks with eval there) and
+ * inline <style> (the dev overlay inserts its own without the nonce); production has neither.
  */
 export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; dev: boolean; https: boolean }): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // a nonce would make the browser ignore 'unsafe-inline', so dev leaves it out
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",
