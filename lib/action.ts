@@ -4,6 +4,7 @@ import { currentUser, type SessionUser } from "@/lib/auth/guards";
 import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { hasRole, type Role } from "@/lib/auth/roles";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { nulField, nulMessage } from "@/lib/auth/request-checks";
 
 export type ActionError = { code: ErrorCode; message: string; field?: string; fields?: Record<string, string> };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
@@ -26,6 +27,17 @@ export function fail(error: AppError | z.ZodError | ActionError): { ok: false; e
   }
   if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, field: error.field } };
   return { ok: false, error };
+}
+
+/**
+ * VALIDATION naming the first string field that holds a NUL byte, or null: PostgreSQL text cannot
+ * hold NUL, so it is refused here by name rather than failing as a 500 in the database.
+ */
+export function refuseNul(input: unknown): { ok: false; error: ActionError } | null {
+  const field = nulField(toObject(input));
+  if (field === null) return null;
+  const message = nulMessage(field, "field");
+  return fail({ code: "VALIDATION", message, field, fields: { [field]: message } });
 }
 
 type Access = { role: Role } | { permission: Permission };
@@ -60,7 +72,10 @@ export function action(access: Access) {
             const user = await currentUser();
             if (!user) return fail({ code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." });
             if (!hasRole(user.role, requiredRole)) return fail({ code: "FORBIDDEN", message: `This needs the ${requiredRole} role.` });
-            const parsed = schema.safeParse(toObject(input));
+            const raw = toObject(input);
+            const refused = refuseNul(raw);
+            if (refused) return refused;
+            const parsed = schema.safeParse(raw);
             if (!parsed.success) return fail(parsed.error);
             try {
               return ok(await run({ input: parsed.data, user }));

@@ -7,8 +7,8 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
-// Every page under (app) needs a session. Pages still check their own role (requirePageRole):
-// a layout is not re-run on every navigation, and hiding a link is not a check.
+// Every page under (app) needs a session. Each page checks it and its role itself (lib/auth/page.ts):
+// Next renders a layout and its page in parallel, so this redirect alone would not stop the page.
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/sign-in");

@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { StatusPanel } from "@/components/system/status-panel";
+import { page } from "@/lib/auth/page";
+import { hasRole } from "@/lib/auth/roles";
 import { systemStatus } from "@/lib/system/status";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const statuses = await systemStatus();
+// Endpoints, bucket and database are for admins: the status panel is not fetched for anyone else.
+export default page({ role: "supervisor" }, async ({ user }) => {
+  const statuses = hasRole(user.role, "admin") ? await systemStatus() : null;
   return (
     <div className="space-y-8">
       <div>
@@ -14,7 +17,7 @@ export default async function HomePage() {
           Upload call transcripts, summarize them with Amazon Bedrock batch inference, and read the results.
         </p>
       </div>
-      <StatusPanel statuses={statuses} />
+      {statuses && <StatusPanel statuses={statuses} />}
       <div className="grid gap-4 sm:grid-cols-3">
         <Card href="/uploads/new" title="Upload transcripts" text="CSV, text, JSON, JSONL or Amazon Transcribe output." />
         <Card href="/jobs" title="Track jobs" text="Batch jobs, their status and progress." />
@@ -22,7 +25,7 @@ export default async function HomePage() {
       </div>
     </div>
   );
-}
+});
 
 function Card({ href, title, text }: { href: string; title: string; text: string }) {
   return (

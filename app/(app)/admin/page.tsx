@@ -1,7 +1,6 @@
 import { redirect } from "next/navigation";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 
-export default async function AdminPage() {
-  await requirePageRole("admin", "/admin");
+export default page({ role: "admin" }, () => {
   redirect("/admin/users");
-}
+});

@@ -4,14 +4,13 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ButtonLink } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { listDatasets } from "@/lib/datasets/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Datasets" };
 
-export default async function DatasetsPage() {
-  const user = await requirePageRole("supervisor", "/datasets");
+export default page({ role: "supervisor" }, async ({ user }) => {
   const datasets = await listDatasets({ user, take: 100 });
   return (
     <div className="space-y-6">
@@ -37,4 +36,4 @@ export default async function DatasetsPage() {
       </Card>
     </div>
   );
-}
+});

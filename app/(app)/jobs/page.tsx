@@ -3,7 +3,7 @@ import { ButtonLink, Button } from "@/components/ui/button";
 import { JobsCharts } from "@/components/jobs/jobs-charts";
 import { JobsTable } from "@/components/jobs/jobs-table";
 import { statusLabel } from "@/components/jobs/job-status-badge";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
 import { jobStats, listJobs } from "@/lib/jobs/queries";
 
@@ -12,9 +12,7 @@ export const metadata = { title: "Jobs" };
 
 const STATUSES = ["Pending", "Submitted", "Validating", "Scheduled", "InProgress", "Completed", "PartiallyCompleted", "Failed", "Stopping", "Stopped", "Expired"];
 
-export default async function JobsPage({ searchParams }: { searchParams: Promise<{ status?: string; page?: string }> }) {
-  const user = await requirePageRole("supervisor", "/jobs");
-  const sp = await searchParams;
+export default page<Record<string, string>, { status?: string; page?: string }>({ role: "supervisor" }, async ({ user, searchParams: sp }) => {
   const status = STATUSES.includes(sp.status ?? "") ? sp.status : undefined;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
   const [jobs, stats] = await Promise.all([listJobs({ user, status, page }), jobStats({ user })]);
@@ -51,4 +49,4 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       </Card>
     </div>
   );
-}
+});

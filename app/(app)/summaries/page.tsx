@@ -5,18 +5,17 @@ import { Pagination } from "@/components/ui/pagination";
 import { SummaryCharts } from "@/components/summaries/summary-charts";
 import { SummaryFilters } from "@/components/summaries/summary-filters";
 import { SummariesTable } from "@/components/summaries/summaries-table";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { modelFilterChoices, searchSummaries, summaryStats, SummarySearchParams } from "@/lib/results/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Summaries" };
 
-export default async function SummariesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePageRole("supervisor", "/summaries");
-  const { page, search } = SummarySearchParams.parse(await searchParams);
+export default page({ role: "supervisor" }, async ({ user, searchParams }) => {
+  const { page: pageNumber, search } = SummarySearchParams.parse(searchParams);
   const [results, stats, models] = await Promise.all([
-    searchSummaries({ user, search, page }),
+    searchSummaries({ user, search, page: pageNumber }),
     summaryStats({ user, search }),
     modelFilterChoices(),
   ]);
@@ -59,4 +58,4 @@ export default async function SummariesPage({ searchParams }: { searchParams: Pr
       )}
     </div>
   );
-}
+});

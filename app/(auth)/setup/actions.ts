@@ -1,6 +1,6 @@
 "use server";
 import { z } from "zod";
-import { fail, ok, type ActionResult } from "@/lib/action";
+import { fail, ok, refuseNul, type ActionResult } from "@/lib/action";
 import { createFirstAdmin } from "@/lib/auth/first-admin";
 import { PASSWORD_RULE } from "@/lib/auth/accounts";
 import { db } from "@/lib/db";
@@ -17,6 +17,8 @@ const Setup = z.object({
  * check and the insert share one lock (lib/auth/first-admin.ts), so it cannot make a second admin.
  */
 export async function completeSetup(input: unknown): Promise<ActionResult<{ email: string }>> {
+  const refused = refuseNul(input);
+  if (refused) return refused;
   const parsed = Setup.safeParse(input);
   if (!parsed.success) return fail(parsed.error);
   try {

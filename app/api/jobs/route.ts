@@ -1,7 +1,7 @@
 // GET /api/jobs?status=&page=: one page of the caller's jobs, for the live jobs list.
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/guards";
+import { guardRoute } from "@/lib/auth/route-guard";
 import { listJobs } from "@/lib/jobs/queries";
 import { errorResponse, json } from "@/app/api/respond";
 
@@ -14,7 +14,7 @@ const Query = z.object({
 
 export async function GET(req: NextRequest) {
   try {
-    const user = await requireRole("supervisor");
+    const user = await guardRoute(req, "supervisor");
     const q = Query.parse(Object.fromEntries(req.nextUrl.searchParams));
     return json(await listJobs({ user, status: q.status, page: q.page }));
   } catch (e) {

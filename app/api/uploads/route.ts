@@ -3,7 +3,7 @@
 import path from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { requireRole } from "@/lib/auth/guards";
+import { guardRoute } from "@/lib/auth/route-guard";
 import { roleFor } from "@/lib/auth/permissions";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
@@ -27,7 +27,7 @@ const Query = z.object({
 export async function POST(req: NextRequest) {
   let cleanup: (() => Promise<void>) | undefined;
   try {
-    const user = await requireRole(roleFor("uploads.create"));
+    const user = await guardRoute(req, roleFor("uploads.create"));
     const query = Query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
     if (!query.success) throw new AppError("VALIDATION", query.error.issues[0].message);
     if (!req.body) throw new AppError("VALIDATION", "The request has no file in its body.");

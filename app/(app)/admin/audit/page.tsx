@@ -2,15 +2,14 @@ import Link from "next/link";
 import { AuditTable } from "@/components/admin/audit-table";
 import { EmptyState, Section } from "@/components/admin/section";
 import { AuditFilter, auditActions, listAuditLog } from "@/lib/audit/query";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 
 export const metadata = { title: "Audit log" };
 
 type Search = Record<string, string | string[] | undefined>;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  await requirePageRole("admin", "/admin/audit");
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+export default page<Record<string, string>, Search>({ role: "admin" }, async ({ searchParams }) => {
+  const raw = Object.fromEntries(Object.entries(searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const parsed = AuditFilter.safeParse(raw);
   const filter = parsed.success ? parsed.data : AuditFilter.parse({});
   const [{ rows, total, pages }, actions] = await Promise.all([listAuditLog(filter), auditActions()]);
@@ -50,7 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </nav>
     </Section>
   );
-}
+});
 
 function strip(f: AuditFilter): Record<string, string> {
   const out: Record<string, string> = {};

@@ -2,13 +2,12 @@ import { ModelForm } from "@/components/admin/model-form";
 import { ModelsTable } from "@/components/admin/models-table";
 import { EmptyState, Section } from "@/components/admin/section";
 import { foundationModelChoices, listModels } from "@/lib/admin/models";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { addModel, setModelEnabled, updateModel } from "./actions";
 
 export const metadata = { title: "Models" };
 
-export default async function ModelsPage() {
-  await requirePageRole("admin", "/admin/models");
+export default page({ role: "admin" }, async () => {
   const [models, { choices, error }] = await Promise.all([listModels(), foundationModelChoices()]);
   const rows = models.map((m) => ({ ...m, maxFileBytes: undefined, maxJobBytes: undefined }));
   return (
@@ -21,4 +20,4 @@ export default async function ModelsPage() {
       </Section>
     </div>
   );
-}
+});

@@ -2,13 +2,12 @@ import { ServiceRoleForm } from "@/components/admin/service-role-form";
 import { ServiceRoleList } from "@/components/admin/service-role-list";
 import { EmptyState, Section } from "@/components/admin/section";
 import { listServiceRoles } from "@/lib/admin/service-roles";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { checkServiceRole, deleteServiceRole, saveServiceRole } from "./actions";
 
 export const metadata = { title: "IAM service roles" };
 
-export default async function ServiceRolesPage() {
-  await requirePageRole("admin", "/admin/service-roles");
+export default page({ role: "admin" }, async () => {
   const roles = (await listServiceRoles()).map((r) => ({
     id: r.id,
     name: r.name,
@@ -30,4 +29,4 @@ export default async function ServiceRolesPage() {
       </Section>
     </div>
   );
-}
+});

@@ -1,13 +1,12 @@
 import { StorageForm } from "@/components/admin/storage-form";
 import { Section } from "@/components/admin/section";
 import { getStorage } from "@/lib/admin/storage";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { saveStorage } from "./actions";
 
 export const metadata = { title: "Storage" };
 
-export default async function StoragePage() {
-  await requirePageRole("admin", "/admin/storage");
+export default page({ role: "admin" }, async () => {
   const { saved, ...values } = await getStorage();
   return (
     <Section
@@ -21,4 +20,4 @@ export default async function StoragePage() {
       <StorageForm values={values} run={saveStorage} />
     </Section>
   );
-}
+});

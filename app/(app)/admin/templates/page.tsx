@@ -2,13 +2,12 @@ import Link from "next/link";
 import { TemplateForm } from "@/components/admin/template-form";
 import { EmptyState, Section } from "@/components/admin/section";
 import { listTemplates } from "@/lib/admin/templates";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { createTemplate } from "./actions";
 
 export const metadata = { title: "Prompt templates" };
 
-export default async function TemplatesPage() {
-  await requirePageRole("admin", "/admin/templates");
+export default page({ role: "admin" }, async () => {
   const templates = await listTemplates();
   return (
     <div className="space-y-6">
@@ -35,4 +34,4 @@ export default async function TemplatesPage() {
       </Section>
     </div>
   );
-}
+});

@@ -2,13 +2,12 @@ import { NewUserForm } from "@/components/admin/new-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { Section } from "@/components/admin/section";
 import { listUsers, INVITE_HOURS } from "@/lib/admin/users";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { changeRole, createUser, inviteUser, setUserDisabled } from "./actions";
 
 export const metadata = { title: "Users" };
 
-export default async function UsersPage() {
-  const me = await requirePageRole("admin", "/admin/users");
+export default page({ role: "admin" }, async ({ user: me }) => {
   const users = await listUsers();
   return (
     <div className="space-y-6">
@@ -20,4 +19,4 @@ export default async function UsersPage() {
       </Section>
     </div>
   );
-}
+});

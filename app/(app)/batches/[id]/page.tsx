@@ -3,15 +3,13 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { formatDateTime, formatNumber, formatUsd } from "@/components/ui/format";
 import { BatchJobs } from "@/components/jobs/batch-jobs";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { getBatch } from "@/lib/jobs/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Batch" };
 
-export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const user = await requirePageRole("supervisor", `/batches/${id}`);
+export default page<{ id: string }>({ role: "supervisor" }, async ({ user, params: { id } }) => {
   const batch = await getBatch({ user, batchId: id });
   if (!batch) notFound();
   return (
@@ -37,4 +35,4 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
       </Card>
     </div>
   );
-}
+});

@@ -6,7 +6,8 @@ import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/forma
 import { Badge } from "@/components/ui/badge";
 import { ProblemsTable } from "@/components/uploads/problems-table";
 import { PrepareBatchForm } from "@/components/jobs/prepare-batch-form";
-import { hasRole, requirePageRole } from "@/lib/auth/guards";
+import { hasRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { getDataset, prepareChoices } from "@/lib/datasets/queries";
 import { submitBatch } from "../../batches/actions";
 import { estimateForDataset } from "./actions";
@@ -14,9 +15,7 @@ import { estimateForDataset } from "./actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Prepare a batch" };
 
-export default async function DatasetPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const user = await requirePageRole("supervisor", `/datasets/${id}`);
+export default page<{ id: string }>({ role: "supervisor" }, async ({ user, params: { id } }) => {
   const dataset = await getDataset({ user, datasetId: id });
   if (!dataset) notFound();
   const choices = await prepareChoices();
@@ -82,4 +81,4 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
       )}
     </div>
   );
-}
+});

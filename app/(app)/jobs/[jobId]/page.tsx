@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { JobLive } from "@/components/jobs/job-live";
 import { JobResultsTable } from "@/components/results/job-results-table";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { can, ownsOrOversees } from "@/lib/auth/permissions";
 import { hasRole } from "@/lib/auth/roles";
 import { getJob } from "@/lib/jobs/queries";
@@ -13,10 +13,7 @@ import { requestStop } from "../actions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Job" };
 
-export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<{ page?: string; filter?: string }> }) {
-  const { jobId } = await params;
-  const sp = await searchParams;
-  const user = await requirePageRole("supervisor", `/jobs/${jobId}`);
+export default page<{ jobId: string }, { page?: string; filter?: string }>({ role: "supervisor" }, async ({ user, params: { jobId }, searchParams: sp }) => {
   const job = await getJob({ user, jobId });
   if (!job) notFound();
   const filter: ResultFilter = sp.filter === "ok" || sp.filter === "errors" ? sp.filter : "all";
@@ -45,4 +42,4 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       </Card>
     </div>
   );
-}
+});

@@ -4,15 +4,13 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { formatNumber } from "@/components/ui/format";
 import { SummaryCard } from "@/components/results/summary-card";
 import { TranscriptView } from "@/components/results/transcript-view";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { getResult } from "@/lib/results/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Call summary" };
 
-export default async function ResultPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const user = await requirePageRole("supervisor", `/results/${id}`);
+export default page<{ id: string }>({ role: "supervisor" }, async ({ user, params: { id } }) => {
   const r = await getResult({ user, resultId: id });
   if (!r) notFound();
   return (
@@ -46,4 +44,4 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
       </div>
     </div>
   );
-}
+});

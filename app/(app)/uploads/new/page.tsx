@@ -2,14 +2,13 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/card";
 import { UploadForm } from "@/components/uploads/upload-form";
 import { formatDateTime } from "@/components/ui/format";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { listDatasets } from "@/lib/datasets/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Upload transcripts" };
 
-export default async function UploadPage() {
-  const user = await requirePageRole("supervisor", "/uploads/new");
+export default page({ role: "supervisor" }, async ({ user }) => {
   const recent = await listDatasets({ user, take: 5 });
   return (
     <div className="space-y-8">
@@ -42,4 +41,4 @@ export default async function UploadPage() {
       )}
     </div>
   );
-}
+});

@@ -1,7 +1,7 @@
 // GET /api/exports/summaries?q=&sentiment=&model=&from=&to=: the summaries matching the page's
 // filters as CSV, streamed page by page, formula-injection safe. Managers and admins only.
 import type { NextRequest } from "next/server";
-import { requireRole } from "@/lib/auth/guards";
+import { guardRoute } from "@/lib/auth/route-guard";
 import { roleFor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { csvStream, type CsvValue } from "@/lib/export/csv";
@@ -30,7 +30,7 @@ async function* rows(source: AsyncIterable<ExportRow>): AsyncIterable<CsvValue[]
 
 export async function GET(req: NextRequest) {
   try {
-    const user = await requireRole(roleFor("results.export"));
+    const user = await guardRoute(req, roleFor("results.export"));
     const { search } = SummarySearchParams.parse(Object.fromEntries(req.nextUrl.searchParams));
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
     return new Response(csvStream(HEADER, rows(exportSummaries({ user, search }))), {

@@ -3,15 +3,13 @@ import { notFound } from "next/navigation";
 import { TemplateForm } from "@/components/admin/template-form";
 import { Section } from "@/components/admin/section";
 import { templateWithHistory } from "@/lib/admin/templates";
-import { requirePageRole } from "@/lib/auth/guards";
+import { page } from "@/lib/auth/page";
 import { AppError } from "@/lib/errors";
 import { reviseTemplate } from "../actions";
 
 export const metadata = { title: "Edit template" };
 
-export default async function TemplatePage({ params }: { params: Promise<{ templateId: string }> }) {
-  const { templateId } = await params;
-  await requirePageRole("admin", `/admin/templates/${templateId}`);
+export default page<{ templateId: string }>({ role: "admin" }, async ({ params: { templateId } }) => {
   const t = await templateWithHistory(templateId).catch((e) => {
     if (e instanceof AppError && e.code === "NOT_FOUND") notFound();
     throw e;
@@ -42,4 +40,4 @@ export default async function TemplatePage({ params }: { params: Promise<{ templ
       </Section>
     </div>
   );
-}
+});
