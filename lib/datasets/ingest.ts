@@ -57,7 +57,7 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
   const notes: ParseNotes = {};
   const parseOpts = { redact: true, maxInputTokens: MAX_INPUT_TOKENS, idColumn: input.idColumn, textColumn: input.textColumn, notes };
   const results: AsyncIterable<ParseResult> = isZip
-    ? parseTranscriptFiles(readZipEntries(input.filePath), parseOpts)
+    ? parseTranscriptFiles(readZipEntries(input.filePath, { label: input.fileName }), parseOpts)
     : parseTranscripts(createReadStream(input.filePath, { highWaterMark: 64 * 1024 }), { ...parseOpts, fileName: input.fileName });
 
   const normalized = openObjectWriter({ ...input.storage, key: normalizedKey, contentType: "application/jsonl" });
