@@ -38,17 +38,20 @@ function zipProblem(label: string, err: Error): AppError {
   if (/^invalid relative path/.test(m)) return bad(label, `the entry "${name}" points outside the archive (it contains "..")`);
   if (/^absolute path/.test(m)) return bad(label, `the entry "${name}" has an absolute path`);
   if (/^invalid characters in fileName/.test(m)) return bad(label, `the entry "${name}" contains a backslash; zip entry names use "/"`);
-  if (/end of central directory record signature not found/.test(m)) return bad(label, "it has no zip directory (it is not a zip file, or it was cut short)");
+  if (/end of central directory record signature not found/i.test(m)) return bad(label, "it has no zip directory (it is not a zip file, or it was cut short)");
   if (/too many bytes in the stream/.test(m)) return bad(label, "an entry unpacks to more bytes than its header claims (a corrupt or crafted archive)");
   if (/unsupported compression method|encrypted/.test(m)) return bad(label, `${m} (only unencrypted "deflate" or "store" entries can be read)`);
   return bad(label, m);
 }
 
+// yauzl's own size check is off: the counting below does it, and names the limit it hits.
+const OPTIONS = { lazyEntries: true, validateEntrySizes: false };
+
 function openZip(input: string | Uint8Array, label: string): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
     const done = (err: Error | null, zip: ZipFile) => (err ? reject(zipProblem(label, err)) : resolve(zip));
-    if (typeof input === "string") yauzl.open(input, { lazyEntries: true }, done);
-    else yauzl.fromBuffer(Buffer.from(input.buffer, input.byteOffset, input.byteLength), { lazyEntries: true }, done);
+    if (typeof input === "string") yauzl.open(input, OPTIONS, done);
+    else yauzl.fromBuffer(Buffer.from(input.buffer, input.byteOffset, input.byteLength), OPTIONS, done);
   });
 }
 
