@@ -42,6 +42,8 @@ afterAll(async () => {
   fs.rmSync(engineDir, { recursive: true, force: true });
 });
 
+type Init = NonNullable<ConstructorParameters<typeof NextRequest>[1]> & { duplex: "half" };
+
 /** The request a browser's upload-request.ts sends, with the case's changes. */
 function uploadRequest(c: HostileCase, body: Buffer): NextRequest {
   const q = new URLSearchParams({ fileName: c.fileName, ...c.query });
@@ -54,7 +56,7 @@ function uploadRequest(c: HostileCase, body: Buffer): NextRequest {
     if (v === null) headers.delete(k);
     else headers.set(k, v);
   }
-  return new NextRequest(`${TEST_ORIGIN}/api/uploads?${q}`, { method: "POST", headers, body: new Uint8Array(body), duplex: "half" } as RequestInit & { duplex: "half" });
+  return new NextRequest(`${TEST_ORIGIN}/api/uploads?${q}`, { method: "POST", headers, body: new Uint8Array(body), duplex: "half" } as Init);
 }
 
 describe.each(targets)("the hostile-input corpus through POST /api/uploads on %s", (_name, create) => {
@@ -96,7 +98,7 @@ describe.each(targets)("the hostile-input corpus through POST /api/uploads on %s
     const headers = new Headers(getRequestHeaders());
     headers.set("x-recap-size", "lots");
     headers.set("x-recap-sha256", "0".repeat(64));
-    const req = new NextRequest(`${TEST_ORIGIN}/api/uploads?fileName=a.csv`, { method: "POST", headers, body, duplex: "half" } as RequestInit & { duplex: "half" });
+    const req = new NextRequest(`${TEST_ORIGIN}/api/uploads?fileName=a.csv`, { method: "POST", headers, body, duplex: "half" } as Init);
     const res = await POST(req);
     expect(res.status).toBe(422);
     expect((await res.json()).error.message).toMatch(/X-Recap-Size header must be the file's size in bytes/);
