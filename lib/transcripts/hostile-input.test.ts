@@ -93,3 +93,28 @@ describe("records too large to hold are refused with the limit, never a RangeErr
     expect(accepted.length).toBe(line > 1 ? 1 : 0);
   });
 });
+
+describe("a long parse lets other work run", () => {
+  it("pauses for the event loop while it validates many records from an in-memory source", async () => {
+    // An in-memory source resolves on microtasks only: without pauses, no timer or I/O callback
+    // (another request) runs until the whole file is parsed.
+    const line = '{"id":"c","transcript":""}\n';
+    async function* source() {
+      const chunk = new TextEncoder().encode(line.repeat(2000));
+      for (let i = 0; i < 100; i++) yield chunk;
+    }
+    let ticks = 0;
+    let parsing = true;
+    const tick = () => {
+      ticks++;
+      if (parsing) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const ticksAtStart = ticks;
+    let records = 0;
+    for await (const r of parseTranscripts(source(), { fileName: "many.jsonl" })) if (!r.ok) records++;
+    parsing = false;
+    expect(records).toBe(200_000);
+    expect(ticks - ticksAtStart).toBeGreaterThan(1);
+  });
+});
