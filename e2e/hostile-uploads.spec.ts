@@ -36,15 +36,18 @@ test("while a 200 MB JSON upload is ingested, /api/health and a page answer with
   const { createHash } = await import("node:crypto");
   const headers = { "content-type": "application/octet-stream", "x-recap-size": String(body.length), "x-recap-sha256": createHash("sha256").update(body).digest("hex") };
 
+  // warm both routes first: a cold first render is not what this measures
+  for (const url of ["/api/health", "/uploads/new"]) expect((await page.request.get(url)).status()).toBe(200);
   let done = false;
   const upload = page.request
     .post("/api/uploads?fileName=big.json", { headers, data: body, timeout: 540_000 })
     .finally(() => (done = true));
-  const probes: { what: string; ms: number; status: number }[] = [];
+  const t0 = Date.now();
+  const probes: { what: string; at: number; ms: number; status: number }[] = [];
   const probe = async (what: string, url: string) => {
     const start = Date.now();
     const res = await page.request.get(url, { timeout: 30_000 });
-    probes.push({ what, ms: Date.now() - start, status: res.status() });
+    probes.push({ what, at: start - t0, ms: Date.now() - start, status: res.status() });
   };
   while (!done) {
     await probe("health", "/api/health");
@@ -52,14 +55,15 @@ test("while a 200 MB JSON upload is ingested, /api/health and a page answer with
     await new Promise((r) => setTimeout(r, 250));
   }
   const res = await upload;
+  const ms = probes.map((p) => p.ms).sort((a, b) => a - b);
+  const summary = `${probes.length} probes in ${Date.now() - t0} ms, median ${ms[ms.length >> 1]} ms, slowest ${ms[ms.length - 1]} ms; over 300 ms: ${JSON.stringify(probes.filter((p) => p.ms > 300))}`;
+  test.info().annotations.push({ type: "probes", description: summary });
+  console.log(`[liveness] ${summary}`);
   expect(res.status(), await res.text()).toBe(201);
   expect((await res.json()).accepted).toBeGreaterThan(300);
   // enough probes fell inside the ingestion to mean something
   expect(probes.length).toBeGreaterThanOrEqual(6);
   expect(probes.filter((p) => p.status !== 200)).toEqual([]);
-  const ms = probes.map((p) => p.ms).sort((a, b) => a - b);
-  test.info().annotations.push({ type: "probes", description: `${probes.length} probes, median ${ms[ms.length >> 1]} ms, slowest ${ms[ms.length - 1]} ms` });
-  console.log(`[liveness] ${probes.length} probes during the upload, median ${ms[ms.length >> 1]} ms, slowest ${ms[ms.length - 1]} ms`);
   const slow = probes.filter((p) => p.ms > 1000);
   expect(slow, `slowest: ${Math.max(...probes.map((p) => p.ms))} ms of ${probes.length} probes`).toEqual([]);
 });
