@@ -67,3 +67,19 @@ test("while a 200 MB JSON upload is ingested, /api/health and a page answer with
   const slow = probes.filter((p) => p.ms > 1000);
   expect(slow, `slowest: ${Math.max(...probes.map((p) => p.ms))} ms of ${probes.length} probes`).toEqual([]);
 });
+
+test("the browser checks a JSON array with the same streamed parser: CRLF escapes and a NUL by row", async ({ supervisorPage: page }) => {
+  const items = [
+    { call_id: "j1", transcript: "Agent: Hi.\r\nCustomer: Hello." },
+    { call_id: "j2", transcript: "Agent: bad\u0000byte" },
+    { call_id: "j3", transcript: "Agent: Bye." },
+  ];
+  await page.goto("/uploads/new");
+  await page.locator("input[type=file]").setInputFiles({ name: `calls-${Date.now()}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(items)) });
+  await expect(page.getByText("2 transcripts")).toBeVisible();
+  await expect(page.getByText("1 rows have problems")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "BAD_ENCODING" })).toBeVisible();
+  await page.getByRole("button", { name: "Upload", exact: true }).click();
+  await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
+  await expect(page.getByText("Transcripts accepted")).toBeVisible();
+});
