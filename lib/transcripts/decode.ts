@@ -132,7 +132,9 @@ async function* decodeBytes(
   for await (let chunk of source) {
     if (head) {
       head = concat(head, chunk);
-      if (head.length < SNIFF_BYTES) continue;
+      // Hold bytes back only while they may be UTF-16 without a BOM (it has zero bytes), so a
+      // UTF-8 stream is passed on from its first chunk.
+      if (head.length < 3 || (head.length < SNIFF_BYTES && head.includes(0) && detectEncoding(head).bom === 0)) continue;
       chunk = start(head);
       head = undefined;
     }
