@@ -10,6 +10,9 @@ import { keys, openObjectWriter, type Target } from "@/lib/storage";
 /** Transcripts longer than this are refused at upload: beyond every enabled model's context. */
 export const MAX_INPUT_TOKENS = 180_000;
 const INSERT_BATCH = 500;
+// Also bounded by size: PGlite runs in this process's thread, so one large insert holds up every
+// other request for as long as it takes (seen as a >1 s /api/health during a 200 MB upload).
+const INSERT_BATCH_CHARS = 128 * 1024;
 const KEPT_PROBLEMS = 1000;
 
 export type DatasetReport = {
@@ -57,7 +60,7 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
   const notes: ParseNotes = {};
   const parseOpts = { redact: true, maxInputTokens: MAX_INPUT_TOKENS, idColumn: input.idColumn, textColumn: input.textColumn, notes };
   const results: AsyncIterable<ParseResult> = isZip
-    ? parseTranscriptFiles(readZipEntries(input.filePath), parseOpts)
+    ? parseTranscriptFiles(readZipEntries(input.filePath, { label: input.fileName }), parseOpts)
     : parseTranscripts(createReadStream(input.filePath, { highWaterMark: 64 * 1024 }), { ...parseOpts, fileName: input.fileName });
 
   const normalized = openObjectWriter({ ...input.storage, key: normalizedKey, contentType: "application/jsonl" });
@@ -65,9 +68,11 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
   let problemCount = 0;
   let accepted = 0;
   let pending: { datasetId: string; callId: string; recordId: string; text: string; lineNumber: number; charCount: number; metadata?: object }[] = [];
+  let pendingChars = 0;
   const flush = async () => {
     if (pending.length) await prisma.transcript.createMany({ data: pending });
     pending = [];
+    pendingChars = 0;
   };
   try {
     for await (const r of results) {
@@ -83,7 +88,8 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
         lineNumber: t.line, charCount: t.text.length, metadata: t.metadata as object | undefined,
       });
       await normalized.write(JSON.stringify({ callId: t.callId, text: t.text }) + "\n");
-      if (pending.length >= INSERT_BATCH) await flush();
+      pendingChars += t.text.length + (t.metadata ? JSON.stringify(t.metadata).length : 0);
+      if (pending.length >= INSERT_BATCH || pendingChars >= INSERT_BATCH_CHARS) await flush();
     }
     await flush();
     await normalized.close();

@@ -35,6 +35,10 @@ export async function receiveUpload(opts: {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
+      if (opts.expectedSize !== undefined && size > opts.expectedSize) {
+        await reader.cancel();
+        throw new AppError("VALIDATION", `The upload is larger than announced: more than the ${opts.expectedSize} bytes its X-Recap-Size header gave. Try again.`);
+      }
       if (size > opts.maxBytes) {
         await reader.cancel();
         throw new AppError("QUOTA", `The upload is larger than the limit of ${mb(opts.maxBytes)}. Split it into smaller files.`);

@@ -43,3 +43,21 @@ describe("decodeText", () => {
     expect((await collect(decodeText(toChunks(readerOnly)))).join("")).toBe("¡hola mundo!");
   });
 });
+
+describe("decodeText on hostile and messy input", () => {
+  const csv = "call_id,transcript\nc1,Agent: hello\n";
+  const bomless = (text: string, endian: "le" | "be") => utf16(text, endian).subarray(2);
+
+  it("tells UTF-16 LE and BE without a byte-order mark by their zero bytes", async () => {
+    expect(await decode(bomless(csv, "le"))).toMatchObject({ text: csv, encoding: "utf-16le", invalidBytes: false });
+    expect(await decode(bomless(csv, "be"), 1)).toMatchObject({ text: csv, encoding: "utf-16be", invalidBytes: false });
+    // a short file is still told apart
+    expect((await decode(bomless("a,b\n", "le"))).text).toBe("a,b\n");
+  });
+
+  it("turns CRLF and lone CR into LF, even with the CR and the LF in different chunks", async () => {
+    const text = "a\r\nb\rc\r\n\r\nd\r";
+    for (const size of [1, 2, 3, 100]) expect((await decode(text, size)).text).toBe("a\nb\nc\n\nd\n");
+    expect((await decode(utf16("x\r\ny", "le"), 1)).text).toBe("x\ny");
+  });
+});

@@ -1,5 +1,6 @@
 // Bytes -> text for any chunking of the input. UTF-8 is decoded strictly so that invalid bytes
-// are reported (by the row they fall in) instead of silently becoming U+FFFD.
+// are reported (by the row they fall in) instead of silently becoming U+FFFD. Line endings leave
+// here as LF only (CRLF and lone CR are rewritten), so no parser and no summarizer meets a "\r".
 
 export type DecodeState = {
   encoding: "utf-8" | "utf-16le" | "utf-16be";
@@ -49,15 +50,51 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+// Bytes looked at to tell UTF-16 without a BOM from UTF-8.
+const SNIFF_BYTES = 512;
+
+/** UTF-16 text without a BOM, told by its zero bytes: Latin text has a 0x00 in every other byte. */
+function zeroPattern(head: Uint8Array): DecodeState["encoding"] | undefined {
+  const pairs = Math.floor(Math.min(head.length, SNIFF_BYTES) / 2);
+  if (pairs < 2) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) evenZeros++;
+    if (head[2 * i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros >= pairs * 0.6 && evenZeros <= pairs * 0.1) return "utf-16le";
+  if (evenZeros >= pairs * 0.6 && oddZeros <= pairs * 0.1) return "utf-16be";
+  return undefined;
+}
+
 function detectEncoding(head: Uint8Array): { encoding: DecodeState["encoding"]; bom: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: "utf-8", bom: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
-  return { encoding: "utf-8", bom: 0 };
+  return { encoding: zeroPattern(head) ?? "utf-8", bom: 0 };
 }
 
-/** Decodes byte chunks to string chunks: BOM sniffed and dropped, UTF-16 LE/BE supported. */
-export async function* decodeText(
+/** CRLF and lone CR -> LF across any chunking (a CR that ends a chunk waits for the next one). */
+export async function* normalizeNewlines(chunks: AsyncIterable<string>): AsyncIterable<string> {
+  let carryCr = false;
+  for await (let text of chunks) {
+    if (!text) continue;
+    if (carryCr) text = "\r" + text;
+    carryCr = text.endsWith("\r");
+    if (carryCr) text = text.slice(0, -1);
+    if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
+    if (text) yield text;
+  }
+  if (carryCr) yield "\n";
+}
+
+/** Decodes byte chunks to LF-only text chunks: BOM sniffed and dropped, UTF-16 LE/BE (with or without a BOM). */
+export function decodeText(source: AsyncIterable<Uint8Array>, state?: DecodeState): AsyncIterable<string> {
+  return normalizeNewlines(decodeBytes(source, state));
+}
+
+async function* decodeBytes(
   source: AsyncIterable<Uint8Array>,
   state: DecodeState = { encoding: "utf-8", invalidBytes: false },
 ): AsyncIterable<string> {
@@ -95,7 +132,9 @@ export async function* decodeText(
   for await (let chunk of source) {
     if (head) {
       head = concat(head, chunk);
-      if (head.length < 3) continue;
+      // Hold bytes back only while they may be UTF-16 without a BOM (it has zero bytes), so a
+      // UTF-8 stream is passed on from its first chunk.
+      if (head.length < 3 || (head.length < SNIFF_BYTES && head.includes(0) && detectEncoding(head).bom === 0)) continue;
       chunk = start(head);
       head = undefined;
     }

@@ -1,5 +1,7 @@
 // The entry point: bytes of one upload (any format, any chunking) -> validated, redacted
 // transcripts and problems, in file order. Pulled by the consumer, so it never reads ahead.
+// Untrusted input: no one record may span more text than RECORD_LIMITS (a 600 MB "transcript"
+// would end in a RangeError), and long parses pause for the event loop so other requests go on.
 import { collectText, decodeText, toChunks, type DecodeState } from "./decode";
 import { parseCsv } from "./parse-csv";
 import { parseJsonDocument } from "./parse-json";
@@ -20,7 +22,47 @@ export type ParseOptions = ValidateOptions & {
   notes?: ParseNotes;
   /** Share one validator across files so duplicate ids are found across them. */
   validator?: TranscriptValidator;
+  /** Override RECORD_LIMITS (characters of text one record may span), e.g. in tests. */
+  recordLimits?: Partial<Record<InputFormat, number>>;
 };
+
+const M = 1024 * 1024;
+/** Characters of text one record may span: a text file is one call (180k tokens is ~1 MB), a
+ *  JSON call object may be a verbose Transcribe output, a CSV's first rows are held to guess columns. */
+export const RECORD_LIMITS: Record<InputFormat, number> = { text: 8 * M, json: 32 * M, jsonl: 32 * M, csv: 64 * M };
+
+// Work this long between pauses for the event loop (the browser and the server alike).
+const SLICE_MS = 20;
+// setImmediate lets pending I/O (other requests) run without setTimeout's clamped delay.
+const pause = () => new Promise<void>((resolve) => (typeof setImmediate === "function" ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
+class RecordTooLarge extends Error {
+  constructor(readonly line: number) {
+    super("record too large");
+  }
+}
+
+/** Passes text through, counting what arrives since the last record; throws past `limit`. */
+function capped(chunks: AsyncIterable<string>, limit: number) {
+  const state = { since: 0, line: 1, startLine: 1 };
+  async function* source(): AsyncIterable<string> {
+    for await (const c of chunks) {
+      state.since += c.length;
+      if (state.since > limit) throw new RecordTooLarge(state.startLine);
+      for (let k = c.indexOf("\n"); k >= 0; k = c.indexOf("\n", k + 1)) state.line++;
+      yield c;
+    }
+  }
+  return { source: source(), recordSeen: () => ((state.since = 0), (state.startLine = state.line)) };
+}
+
+function tooLarge(format: InputFormat, fileName: string, limit: number, line: number, file?: string): ParseResult {
+  const size = `${Math.round(limit / M)} MB`;
+  const what = format === "text" ? `${fileName} is larger than ${size}, the most one text transcript may be`
+    : format === "json" ? `${fileName}: one call (starting near line ${line}) is larger than ${size}, the most one call may be`
+    : `${fileName}: line ${line} starts a row larger than ${size}, the most one call may be`;
+  return problem({ line: format === "text" ? 0 : line, file, code: "TOO_LONG", message: `${what}. Split it into smaller calls; no model reads that much text at once.` });
+}
 
 export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>;
 
@@ -72,25 +114,40 @@ export async function* parseTranscripts(source: ByteSource, opts: ParseOptions =
     chunks = prepend(head, it);
   }
   notes.format = format;
+  const limit = opts.recordLimits?.[format] ?? RECORD_LIMITS[format];
+  const cap = capped(chunks, limit);
 
-  let records: AsyncIterable<ParseResult> | Iterable<ParseResult>;
-  if (format === "csv") records = parseCsv(chunks, { ...opts, file }, notes);
-  else if (format === "jsonl") records = parseJsonl(chunks, fileName, notes, file);
-  else {
-    const text = await collectText(chunks);
-    if (format === "json") records = parseJsonDocument(text, fileName, file);
-    else if (!text.trim()) records = [problem({ line: 0, file, code: "EMPTY_FILE", message: `${fileName} is empty. Upload a transcript with one "Speaker: utterance" paragraph per turn.` })];
-    else records = [{ ok: true, value: parseTextTranscript(text, fileName) }];
-  }
-  for await (const r of records) {
-    notes.encoding = decoding.encoding; // known once the first bytes were read
-    if (!r.ok) {
-      yield r;
-      continue;
+  let records: AsyncIterable<ParseResult>;
+  if (format === "csv") records = parseCsv(cap.source, { ...opts, file }, notes);
+  else if (format === "jsonl") records = parseJsonl(cap.source, fileName, notes, file);
+  else if (format === "json") records = parseJsonDocument(cap.source, fileName, file);
+  else records = textRecord(cap.source, fileName, file);
+  let sliceStart = Date.now();
+  try {
+    for await (const r of records) {
+      cap.recordSeen();
+      notes.encoding = decoding.encoding; // known once the first bytes were read
+      if (!r.ok) yield r;
+      else {
+        validator.invalidBytes = decoding.invalidBytes;
+        yield validator.check(r.value);
+      }
+      if (Date.now() - sliceStart > SLICE_MS) {
+        await pause();
+        sliceStart = Date.now();
+      }
     }
-    validator.invalidBytes = decoding.invalidBytes;
-    yield validator.check(r.value);
+  } catch (e) {
+    if (!(e instanceof RecordTooLarge)) throw e;
+    notes.encoding = decoding.encoding;
+    yield tooLarge(format, fileName, limit, e.line, file);
   }
+}
+
+async function* textRecord(chunks: AsyncIterable<string>, fileName: string, file?: string): AsyncIterable<ParseResult> {
+  const text = await collectText(chunks);
+  if (!text.trim()) yield problem({ line: 0, file, code: "EMPTY_FILE", message: `${fileName} is empty. Upload a transcript with one "Speaker: utterance" paragraph per turn.` });
+  else yield { ok: true, value: parseTextTranscript(text, fileName) };
 }
 
 /** Parses several files (a multi-file upload or a zip's entries) as one dataset. */

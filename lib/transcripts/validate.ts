@@ -1,5 +1,7 @@
 // Checks every raw record before it is accepted. Stateful (duplicate ids across the whole
-// dataset, even across files), so one validator serves one upload.
+// dataset, even across files), so one validator serves one upload. Also where parsed values are
+// made safe to store: line endings LF only (a JSON "\r\n" escape survives decoding), and no NUL,
+// which PostgreSQL refuses in text and jsonb alike.
 import { REPLACEMENT_CHAR } from "./decode";
 import { redactPii } from "./redact";
 import { estimateTokens } from "./tokens";
@@ -28,7 +30,8 @@ export class TranscriptValidator {
   /** Tells whether the decoder met invalid bytes; records holding U+FFFD are then rejected. */
   invalidBytes = false;
 
-  check(record: RawRecord): ParseResult {
+  check(raw: RawRecord): ParseResult {
+    const record = withLf(raw);
     const p = this.problemOf(record);
     if (p) {
       this.rejected++;
@@ -44,6 +47,13 @@ export class TranscriptValidator {
 
   private problemOf(r: RawRecord): Problem | undefined {
     const base = { line: r.line, file: r.file };
+    const nul = nulField(r);
+    if (nul) {
+      return {
+        ...base, field: nul, code: "BAD_ENCODING",
+        message: `${at(r)}: the ${nul === "callId" ? "call id" : nul === "text" ? "transcript" : "metadata"} contains NUL (0x00) characters, which cannot be stored. If the file is UTF-16, save it with a BOM or as UTF-8; otherwise remove the NULs and upload it again.`,
+      };
+    }
     if (this.invalidBytes && (r.text.includes(REPLACEMENT_CHAR) || r.callId.includes(REPLACEMENT_CHAR))) {
       return {
         ...base, field: "text", code: "BAD_ENCODING",
@@ -75,4 +85,29 @@ export class TranscriptValidator {
     }
     return undefined;
   }
+}
+
+const CR = /\r\n?/g;
+
+function withLf(r: RawRecord): RawRecord {
+  const crIn = r.text.includes("\r") || r.turns?.some((t) => t.text.includes("\r"));
+  if (!crIn) return r;
+  const out = { ...r, text: r.text.replace(CR, "\n") };
+  if (r.turns) out.turns = r.turns.map((t) => ({ speaker: t.speaker, text: t.text.replace(CR, "\n") }));
+  return out;
+}
+
+function hasNul(v: unknown, depth = 0): boolean {
+  if (typeof v === "string") return v.includes("\0");
+  if (!v || typeof v !== "object" || depth > 32) return false;
+  if (Array.isArray(v)) return v.some((x) => hasNul(x, depth + 1));
+  return Object.entries(v).some(([k, x]) => k.includes("\0") || hasNul(x, depth + 1));
+}
+
+/** The first field holding a NUL, if any (PostgreSQL refuses it in text and jsonb). */
+function nulField(r: RawRecord): "callId" | "text" | "metadata" | undefined {
+  if (r.callId.includes("\0")) return "callId";
+  if (r.text.includes("\0") || r.turns?.some((t) => t.text.includes("\0") || t.speaker.includes("\0"))) return "text";
+  if (r.metadata && hasNul(r.metadata)) return "metadata";
+  return undefined;
 }

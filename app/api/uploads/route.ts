@@ -16,28 +16,44 @@ import { audit } from "@/lib/audit/log";
 
 export const dynamic = "force-dynamic";
 
+// PostgreSQL refuses NUL (0x00) in text, so it is refused here, by name, rather than as a 500.
+const param = (field: string, max: number) =>
+  z.string({ error: `${field} is required: add ?${field}=... to the URL` }).max(max, `${field} is longer than ${max} characters`).refine((v) => !v.includes("\0"), `${field} contains a NUL (0x00) character. Remove it and try again.`);
 const Query = z.object({
-  fileName: z.string().trim().min(1, "fileName is required").max(255),
-  name: z.string().trim().max(200).optional(),
-  idColumn: z.string().max(200).optional(),
-  textColumn: z.string().max(200).optional(),
+  fileName: param("fileName", 255).transform((v) => v.trim()).pipe(z.string().min(1, "fileName is required")),
+  name: param("name", 200).transform((v) => v.trim()).optional(),
+  idColumn: param("idColumn", 200).optional(),
+  textColumn: param("textColumn", 200).optional(),
 });
 
+/** X-Recap-Size and X-Recap-Sha256 are required: without them a cut or altered body cannot be told. */
+function integrityHeaders(h: Headers): { size: number; sha256: string } {
+  const size = h.get("x-recap-size")?.trim();
+  const sha256 = h.get("x-recap-sha256")?.trim();
+  if (!size) throw new AppError("VALIDATION", "The X-Recap-Size header is missing: send the file's size in bytes with the upload.", "X-Recap-Size");
+  if (!/^\d{1,15}$/.test(size)) throw new AppError("VALIDATION", `The X-Recap-Size header must be the file's size in bytes (a whole number), not "${size.slice(0, 40)}".`, "X-Recap-Size");
+  if (!sha256) throw new AppError("VALIDATION", "The X-Recap-Sha256 header is missing: send the file's SHA-256 (64 hex digits) with the upload.", "X-Recap-Sha256");
+  if (!/^[0-9a-f]{64}$/i.test(sha256)) throw new AppError("VALIDATION", "The X-Recap-Sha256 header must be the file's SHA-256 as 64 hex digits.", "X-Recap-Sha256");
+  return { size: Number(size), sha256 };
+}
 
 export async function POST(req: NextRequest) {
   let cleanup: (() => Promise<void>) | undefined;
   try {
     const user = await guardRoute(req, roleFor("uploads.create"));
     const query = Query.safeParse(Object.fromEntries(req.nextUrl.searchParams));
-    if (!query.success) throw new AppError("VALIDATION", query.error.issues[0].message);
+    if (!query.success) {
+      const issue = query.error.issues[0];
+      throw new AppError("VALIDATION", issue.message, String(issue.path[0] ?? "query"));
+    }
+    const expected = integrityHeaders(req.headers);
     if (!req.body) throw new AppError("VALIDATION", "The request has no file in its body.");
-    const sizeHeader = req.headers.get("x-recap-size");
     const received = await receiveUpload({
       body: req.body,
       dir: path.join(config().dataDir, "uploads"),
       maxBytes: config().maxUploadBytes,
-      expectedSize: sizeHeader ? Number(sizeHeader) : undefined,
-      expectedSha256: req.headers.get("x-recap-sha256") ?? undefined,
+      expectedSize: expected.size,
+      expectedSha256: expected.sha256,
     });
     cleanup = received.cleanup;
     const prisma = await db();
