@@ -1,10 +1,25 @@
-// `npm run eval`: the built-in summarizer against hand labels, through a real bedrock-local job.
+// `npm run eval`: the PII redactor on its labelled fixture, and the built-in summarizer against
+// hand labels through a real bedrock-local job.
 // `npm run eval -- --calls` also prints each call's answer beside its labels.
 import os from "node:os";
+import { redactPii } from "../../lib/transcripts/redact";
+import { loadRedactionFixture, scoreRedaction } from "../../lib/transcripts/redact-fixture";
 import { evaluateSummarizer, LABELS } from "./summarizer-eval";
+
+/** Precision and recall of the PII redactor on lib/transcripts/redact-fixture.json, per item set and overall. */
+function printRedaction(): void {
+  const cases = loadRedactionFixture() as (ReturnType<typeof loadRedactionFixture>[number] & { set?: string })[];
+  const rows = ["tuning", "holdout", "all"].map((set) => {
+    const { misses, falsePositives, ...score } = scoreRedaction(redactPii, set === "all" ? cases : cases.filter((c) => c.set === set));
+    return { set, ...score, missed: misses.length, falsePositives: falsePositives.length };
+  });
+  console.log("\nPII redaction (lib/transcripts/redact.ts) on the labelled fixture:");
+  console.table(rows);
+}
 
 async function main() {
   console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, Node ${process.version}`);
+  printRedaction();
   const report = await evaluateSummarizer();
   const { answers, ...numbers } = report;
   console.log(`\nBuilt-in summarizer, ${report.calls} labelled synthetic calls (scripts/eval/labels.json):`);
