@@ -10,7 +10,9 @@ export type CallSentiment = { start: SentimentLabel; end: SentimentLabel; overal
 const analyzer = new Sentiment();
 const CALL_CENTER = {
   // Requests and politeness, not feelings: "I'd like to return it", "please help me", "yes, sure".
-  like: 0, want: 0, please: 0, help: 0, yes: 0, sure: 0, no: 0, ok: 0, okay: 0, free: 0, pretty: 0, certain: 0, hello: 0,
+  like: 0, want: 0, please: 0, help: 0, yes: 0, yeah: 0, sure: 0, no: 0, ok: 0, okay: 0, free: 0, pretty: 0, certain: 0, hello: 0,
+  // Nouns and plain words here: "customer support", "reach you", "an important event", "alright, fine".
+  support: 0, reach: 0, important: 0, fine: 0,
   // "Thank you" closes almost every call, satisfied or not: it counts, but less than praise.
   thank: 1, thanks: 1, interested: 1,
   // "I have a question", "a bit of an issue": the reason for calling, not anger.
@@ -18,8 +20,11 @@ const CALL_CENTER = {
 };
 
 /** AFINN score of one piece of customer speech: sum, and the positive and negative mass. */
+// "Thanks, I guess." is not gratitude.
+const HEDGED_THANKS = /\bthanks?(?: you)?,? I (?:guess|suppose)\b/gi;
+
 export function scoreText(text: string): { score: number; positive: number; negative: number } {
-  const r = analyzer.analyze(text, { extras: CALL_CENTER });
+  const r = analyzer.analyze(text.replace(HEDGED_THANKS, " "), { extras: CALL_CENTER });
   let positive = 0;
   let negative = 0;
   for (const entry of r.calculation as Record<string, number>[]) {
@@ -45,14 +50,18 @@ function label(s: Score): SentimentLabel {
   return "neutral";
 }
 
-/** Start = the customer's first two turns with words, end = their last two; overall = how the call ended. */
+/**
+ * Start = the customer's first two turns that carry sentiment words, end = their last two (a bare
+ * "Goodbye." carries none); overall = how the call ended.
+ */
 export function customerSentiment(customerTurns: string[]): CallSentiment {
-  const scores = customerTurns.map(scoreText);
+  const all = customerTurns.map(scoreText);
+  const scores = all.filter((s) => s.positive + s.negative > 0);
   const size = Math.min(2, Math.ceil(scores.length / 2));
   const start = label(sum(scores.slice(0, size)));
-  const end = label(sum(scores.slice(-size || scores.length)));
+  const end = label(sum(scores.slice(scores.length - size)));
   // The seed template asks for the sentiment "by the end of the call": the end decides, unless the
   // ending is flat, when the rest of the call says more.
-  const overall = end !== "neutral" ? end : label(sum(scores));
+  const overall = end !== "neutral" ? end : label(sum(all));
   return { start, end, overall };
 }

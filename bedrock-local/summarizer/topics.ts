@@ -10,9 +10,11 @@ export const TOPIC_VOCABULARY: readonly [topic: string, pattern: RegExp][] = [
   ["exchange", /\bexchang\w*/gi],
   ["damaged item", /\b(damaged|cracked|broken|defective|smashed|crushed|dented|smoking|faulty)\b/gi],
   ["wrong item", /\b(wrong|incorrect) (item|model|product|size|color|colour|order)\b|\bnot (what|the one) I ordered\b/gi],
-  ["shipping and delivery", /\b(deliver(y|ed|ies)?|shipment|tracking|in transit|arriv(e|ed|al)|hasn't arrived|expedit\w*|overnight|courier)\b/gi],
+  // Not "it arrived damaged" nor "I'll expedite the replacement": where a parcel is, or that it is late.
+  ["delivery", /\b(deliver(y|ed|ies)?|shipment|tracking|in transit|(hasn't|has not|never|not|still|yet to) (yet )?(arrived|received|come)|late|delay(ed|s)?|courier)\b/gi],
   ["promotion", /\b(promo(tion|tional)?s?|discount(s|ed)?|coupons?|vouchers?|sale|deal)\b/gi],
-  ["payment", /\b(payments?|declined|billing|bill(ed)?|charged?|charges|invoices?|overcharg\w*)\b/gi],
+  // Not "refunded to your original payment method".
+  ["payment", /\b(declined|billing|bill(ed)?|charged?|charges|invoices?|overcharg\w*|payment (was |got |keeps )?(declined|issue|problem|failed|error)|(make|made|process|processing) (a |the |my )?payment)\b/gi],
   ["membership", /\b(membership|loyalty|subscription|subscribed|premium|rewards?)\b/gi],
   ["cancellation", /\bcancel\w*/gi],
   ["technical issue", /\b(glitch\w*|errors?|bugs?|crash\w*|malfunction\w*|not working|stopped working|doesn't work|troubleshoot\w*)\b/gi],

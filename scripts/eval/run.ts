@@ -4,7 +4,7 @@
 import os from "node:os";
 import { redactPii } from "../../lib/transcripts/redact";
 import { loadRedactionFixture, scoreRedaction } from "../../lib/transcripts/redact-fixture";
-import { evaluateSummarizer, LABELS } from "./summarizer-eval";
+import { evaluateSummarizer, LABELS, majorityBaseline } from "./summarizer-eval";
 
 /** Precision and recall of the PII redactor on lib/transcripts/redact-fixture.json, per item set and overall. */
 function printRedaction(): void {
@@ -20,12 +20,11 @@ function printRedaction(): void {
 async function main() {
   console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, Node ${process.version}`);
   printRedaction();
-  const report = await evaluateSummarizer();
-  const { answers, ...numbers } = report;
-  console.log(`\nBuilt-in summarizer, ${report.calls} labelled synthetic calls (scripts/eval/labels.json):`);
-  console.table(numbers);
+  const { answers, ...reports } = await evaluateSummarizer();
+  console.log(`\nBuilt-in summarizer, ${reports.all.calls} labelled synthetic calls (scripts/eval/labels.json; agreement 0-1):`);
+  console.table({ ...reports, "majority label (all)": { calls: LABELS.length, ...majorityBaseline(LABELS) } });
   if (process.argv.includes("--calls")) {
-    for (const l of LABELS) {
+    for (const l of LABELS.filter((c) => c.set !== "holdout" || process.argv.includes("--holdout"))) {
       const a = answers.get(l.call)!;
       console.log(`\n--- call ${l.call}: labels ${JSON.stringify({ ...l.sentiment, resolved: l.resolved, topics: l.topics, reason: l.reason })}`);
       console.log(JSON.stringify({ start: a.sentiment_at_start, end: a.sentiment_at_end, overall: a.customer_sentiment, resolved: a.resolved, topics: a.topics }));

@@ -11,7 +11,7 @@ import { DEFAULT_TEMPLATE, renderTemplate } from "../../lib/prompts/template";
 import { syntheticCalls } from "../../test/synthetic";
 
 type Label = "positive" | "neutral" | "negative" | "mixed";
-export type CallLabel = { call: number; reason: string[]; topics: string[]; resolved: boolean; sentiment: { start: Label; end: Label; overall: Label } };
+export type CallLabel = { call: number; set?: "holdout"; reason: string[]; topics: string[]; resolved: boolean; sentiment: { start: Label; end: Label; overall: Label } };
 type Answer = { summary: string; reason_for_call: string; resolution: string; customer_sentiment: Label; action_items: string[]; topics: string[]; sentiment_at_start: Label; sentiment_at_end: Label; resolved: boolean };
 
 export const LABELS: CallLabel[] = (JSON.parse(fs.readFileSync(path.join(__dirname, "labels.json"), "utf8")) as { calls: CallLabel[] }).calls;
@@ -33,14 +33,13 @@ export type EvalReport = {
   reasonKeywordHitRate: number;
   summaryKeywordHitRate: number;
   templateLeaks: number;
-  answers: Map<number, Answer>;
 };
 
 const hits = (text: string, stems: string[]) => stems.filter((s) => text.toLowerCase().includes(s.toLowerCase())).length;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Runs the labelled calls as one batch job on bedrock-local and scores the answers. */
-export async function evaluateSummarizer(labels: CallLabel[] = LABELS): Promise<EvalReport> {
+export async function evaluateSummarizer(labels: CallLabel[] = LABELS): Promise<{ all: EvalReport; tuning: EvalReport; holdout: EvalReport; answers: Map<number, Answer> }> {
   const maxCall = Math.max(...labels.map((l) => l.call));
   const calls = new Map((await syntheticCalls(maxCall + 1)).map((c) => [Number(c.callId.slice(5)), c.text]));
   const stack = await startStack({ summarizerWorkers: 0 });
@@ -61,10 +60,25 @@ export async function evaluateSummarizer(labels: CallLabel[] = LABELS): Promise<
       const rec = JSON.parse(line) as { recordId: string; modelOutput: { content: { text: string }[] } };
       answers.set(Number(rec.recordId.slice(4)), JSON.parse(rec.modelOutput.content[0]!.text) as Answer);
     }
-    return score(labels, answers);
+    return { all: score(labels, answers), tuning: score(labels.filter((l) => l.set !== "holdout"), answers), holdout: score(labels.filter((l) => l.set === "holdout"), answers), answers };
   } finally {
     await stack.close();
   }
+}
+
+/** What always answering the most common label would score: the bar each agreement must clear. */
+export function majorityBaseline(labels: CallLabel[]): Pick<EvalReport, "sentimentStart" | "sentimentEnd" | "sentimentOverall" | "resolved"> {
+  const share = (values: unknown[]) => {
+    const counts = new Map<unknown, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return round(Math.max(...counts.values()) / values.length);
+  };
+  return {
+    sentimentStart: share(labels.map((l) => l.sentiment.start)),
+    sentimentEnd: share(labels.map((l) => l.sentiment.end)),
+    sentimentOverall: share(labels.map((l) => l.sentiment.overall)),
+    resolved: share(labels.map((l) => l.resolved)),
+  };
 }
 
 function score(labels: CallLabel[], answers: Map<number, Answer>): EvalReport {
@@ -98,6 +112,5 @@ function score(labels: CallLabel[], answers: Map<number, Answer>): EvalReport {
     reasonKeywordHitRate: round(reasonHits / keywords),
     summaryKeywordHitRate: round(summaryHits / keywords),
     templateLeaks: leaks,
-    answers,
   };
 }
