@@ -19,6 +19,8 @@ const DEEDS: [deed: string, pattern: RegExp][] = [
   ["checked the order", /\b(pulled up|located|I (can )?see (here )?(that )?(your|the) order|looked into)\b/i],
 ];
 
+const ANY_DEED = new RegExp(DEEDS.map(([, p]) => p.source).join("|"), "i");
+
 const FEELING: Record<SentimentLabel, string> = {
   positive: "satisfied",
   neutral: "calm",
@@ -47,11 +49,19 @@ export type SummaryParts = {
 export function composeSummary(p: SummaryParts): string {
   const about = p.topics.length > 0 ? listOf(p.topics.slice(0, 2)) : "their account";
   const first = p.reason ? `The customer called about ${about}: "${shorten(p.reason).replace(/"/g, "'")}"` : `The customer called about ${about}.`;
+  // Each sentence is scanned once by a quick pre-check; only the sentences it passes are tested deed by deed.
   const deeds: { deed: string; at: number }[] = [];
-  for (const [deed, pattern] of DEEDS) {
-    const at = p.agentSentences.findIndex((s) => pattern.test(s));
-    if (at >= 0) deeds.push({ deed, at });
-  }
+  const found = new Set<string>();
+  p.agentSentences.forEach((sentence, at) => {
+    if (!ANY_DEED.test(sentence)) return;
+    for (const [deed, pattern] of DEEDS) {
+      if (!found.has(deed) && pattern.test(sentence)) {
+        found.add(deed);
+        deeds.push({ deed, at });
+      }
+    }
+  });
+  deeds.sort((a, b) => DEEDS.findIndex(([d]) => d === a.deed) - DEEDS.findIndex(([d]) => d === b.deed));
   // The three that matter most (DEEDS is in that order), told in call order.
   const did = deeds.slice(0, 3).sort((a, b) => a.at - b.at).map((d) => d.deed);
   const second = did.length > 0 ? `The agent ${listOf(did)}.` : p.outcome !== "Not stated" ? `The agent said: "${shorten(p.outcome, 160).replace(/"/g, "'")}"` : "";

@@ -55,13 +55,26 @@ function label(s: Score): SentimentLabel {
  * "Goodbye." carries none); overall = how the call ended.
  */
 export function customerSentiment(customerTurns: string[]): CallSentiment {
-  const all = customerTurns.map(scoreText);
-  const scores = all.filter((s) => s.positive + s.negative > 0);
-  const size = Math.min(2, Math.ceil(scores.length / 2));
-  const start = label(sum(scores.slice(0, size)));
-  const end = label(sum(scores.slice(scores.length - size)));
+  // Scored lazily from both ends: most calls need only a few turns.
+  const cache = new Map<number, Score>();
+  const at = (i: number): Score => {
+    let s = cache.get(i);
+    if (!s) cache.set(i, (s = scoreText(customerTurns[i]!)));
+    return s;
+  };
+  const hasWords = (s: Score) => s.positive + s.negative > 0;
+  const take = (from: number, step: number) => {
+    const out: Score[] = [];
+    for (let i = from; i >= 0 && i < customerTurns.length && out.length < 2; i += step) if (hasWords(at(i))) out.push(at(i));
+    return out;
+  };
+  const first = take(0, 1);
+  const last = take(customerTurns.length - 1, -1);
+  // A short call with one or two scored turns: start and end are the same turns.
+  const start = label(sum(first));
+  const end = label(sum(last));
   // The seed template asks for the sentiment "by the end of the call": the end decides, unless the
-  // ending is flat, when the rest of the call says more.
-  const overall = end !== "neutral" ? end : label(sum(all));
+  // ending is flat, when the whole call says more.
+  const overall = end !== "neutral" ? end : label(sum(customerTurns.map((_, i) => at(i))));
   return { start, end, overall };
 }

@@ -53,6 +53,9 @@ const RESOLVED = /\b(resolved|sorted (it |this |that )?out|taken care of|went th
 const UNRESOLVED = /\b(recommend (contacting|calling|reaching)|contact your (bank|card issuer|provider)|unfortunately,? (there'?s nothing|we (can'?t|cannot|are unable)|I (can'?t|cannot|am unable|'m unable))|still (not|hasn't|haven't|isn't|don't)|not resolved|no longer available|try (using )?(a )?different)\b/i;
 
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+// One test per agent sentence instead of three.
+const NOT_AN_ACTION = new RegExp(`${LOOKING.source}|${CLOSING.source}|${PRIVATE.source}`, "i");
+const DONE_OR_PROMISED = new RegExp(`(${DONE.source})|${COMMIT.source}`, "gi");
 
 export function summarizeTranscript(transcript: string): CallSummary {
   const turns = parseTurns(transcript);
@@ -67,18 +70,28 @@ export function summarizeTranscript(transcript: string): CallSummary {
   const agent = said.filter(by("agent"));
 
   const reason = pickReason(customer);
-  const agentSays = agent.filter((s) => !s.text.endsWith("?") && !LOOKING.test(s.text) && !CLOSING.test(s.text) && !PRIVATE.test(s.text));
-  const commitments = agentSays.filter((s) => count(s.text, DONE) + count(s.text, COMMIT) > 0);
+  const agentSays = agent.filter((s) => !s.text.endsWith("?") && !NOT_AN_ACTION.test(s.text));
+  // Each agent sentence is scanned once: what it says was done (group 1), and what it promises.
+  const scored = agentSays.map((s) => {
+    let done = 0;
+    let promised = 0;
+    for (const m of s.text.matchAll(DONE_OR_PROMISED)) {
+      if (m[1] !== undefined) done++;
+      else promised++;
+    }
+    return { s, done, promised };
+  });
+  const commitments = scored.filter((c) => c.done + c.promised > 0);
   // The last thing done, and the last promise if one came after it.
-  const lastDone = agentSays.findLast((s) => count(s.text, DONE) > 0);
+  const lastDone = scored.findLast((c) => c.done > 0);
   const lastPromise = commitments.at(-1);
-  const outcomeSaid = lastDone && lastPromise && lastPromise !== lastDone && said.indexOf(lastPromise) > said.indexOf(lastDone) ? [lastDone, lastPromise] : [lastPromise ?? agentSays.at(-1)].filter((s) => s !== undefined);
-  const followUps = best(agentSays.filter((s) => count(s.text, COMMIT) > 0), (s) => count(s.text, COMMIT), 4);
-  const agentActions = best(commitments, (s) => count(s.text, DONE) * 2 + count(s.text, COMMIT), 3);
+  const outcomeSaid = (lastDone && lastPromise && lastPromise !== lastDone ? [lastDone, lastPromise] : lastPromise ? [lastPromise] : scored.slice(-1)).map((c) => c.s);
+  const followUps = best(scored.filter((c) => c.promised > 0), (c) => c.promised, 4);
+  const agentActions = best(commitments, (c) => c.done * 2 + c.promised, 3);
 
-  const customerTurns = new Map<number, string[]>();
-  for (const s of customer) customerTurns.set(s.turn, [...(customerTurns.get(s.turn) ?? []), s.text]);
-  const mood = customerSentiment([...customerTurns.values()].map((t) => t.join(" ")));
+  const customerTurns = new Map<number, string>();
+  for (const s of customer) customerTurns.set(s.turn, customerTurns.has(s.turn) ? `${customerTurns.get(s.turn)} ${s.text}` : s.text);
+  const mood = customerSentiment([...customerTurns.values()]);
 
   // The last third of the call says whether it ended fixed or open.
   const tail = said.slice(Math.floor((said.length * 2) / 3));
@@ -135,16 +148,16 @@ function afterPrivate(text: string): string {
 }
 
 /** The `n` highest-scoring sentences, in call order, without repeats (nor near repeats). */
-function best(said: Said[], score: (s: Said) => number, n: number): string[] {
-  const ranked = said.map((s, i) => ({ s, i, score: score(s) })).sort((a, b) => b.score - a.score || b.i - a.i);
+function best<T extends { s: Said }>(items: T[], score: (c: T) => number, n: number): string[] {
+  const ranked = items.map((c, i) => ({ c, i, score: score(c) })).sort((a, b) => b.score - a.score || b.i - a.i);
   const seen = new Set<string>();
-  const chosen: { s: Said; i: number }[] = [];
-  for (const c of ranked) {
-    const key = c.s.text.toLowerCase().replace(/[^a-z ]/g, "").slice(0, 48);
+  const chosen: { c: T; i: number }[] = [];
+  for (const r of ranked) {
+    const key = r.c.s.text.toLowerCase().replace(/[^a-z ]/g, "").slice(0, 48);
     if (seen.has(key)) continue;
     seen.add(key);
-    chosen.push(c);
+    chosen.push(r);
     if (chosen.length === n) break;
   }
-  return chosen.sort((a, b) => a.i - b.i).map((c) => c.s.text);
+  return chosen.sort((a, b) => a.i - b.i).map((r) => r.c.s.text);
 }

@@ -36,21 +36,35 @@ const MIN_WEIGHT = 3;
 // "order" is in nearly every call.
 const GENERIC = new Set(["order"]);
 
+// All patterns as one alternation, one capture group per topic, so a text is scanned once.
+const ALL_TOPICS = new RegExp(TOPIC_VOCABULARY.map(([, p]) => `(${p.source.replace(/(?<!\\)\((?!\?)/g, "(?:")})`).join("|"), "gi");
+
+function weigh(text: string, weight: number, into: number[]): void {
+  for (const m of text.matchAll(ALL_TOPICS)) {
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        into[g - 1]! += weight;
+        break;
+      }
+    }
+  }
+}
+
 export type Spoken = { role: "customer" | "agent" | "other"; text: string };
 
 /** Up to `max` topics, heaviest first, from the vocabulary above. */
 export function topicsOf(said: Spoken[], max = 4): string[] {
-  // Two texts, not one scan per sentence: each pattern runs twice per call.
+  // Two texts, not one scan per sentence or per topic.
   const customer: string[] = [];
   const agent: string[] = [];
   for (const s of said) if (!IDENTITY.test(s.text)) (s.role === "customer" ? customer : agent).push(s.text);
   const customerText = customer.join("\n");
   const agentText = agent.join("\n");
+  const counts = TOPIC_VOCABULARY.map(() => 0);
+  weigh(customerText, CUSTOMER_WEIGHT, counts);
+  weigh(agentText, AGENT_WEIGHT, counts);
   const weights = new Map<string, number>();
-  for (const [topic, pattern] of TOPIC_VOCABULARY) {
-    const w = (customerText.match(pattern)?.length ?? 0) * CUSTOMER_WEIGHT + (agentText.match(pattern)?.length ?? 0) * AGENT_WEIGHT;
-    if (w > 0) weights.set(topic, w);
-  }
+  counts.forEach((w, i) => w > 0 && weights.set(TOPIC_VOCABULARY[i]![0], w));
   const order = (t: string) => TOPIC_VOCABULARY.findIndex(([name]) => name === t);
   const ranked = [...weights].filter(([, w]) => w >= MIN_WEIGHT).sort((a, b) => b[1] - a[1] || order(a[0]) - order(b[0]));
   // A generic topic comes after the specific ones, and only when few are found.
