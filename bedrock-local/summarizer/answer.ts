@@ -20,9 +20,10 @@ export function requestedKeys(prompt: string, instructions: string): { keys: str
     if (!keys.includes(key)) keys.push(key);
     if (isArray) arrays.add(key);
   };
-  // 1. A JSON example: "key": value
-  for (const m of prompt.matchAll(KEY_IN_TEMPLATE)) add(m[1]!, Boolean(m[2]));
+  // Keys come from the instructions only: a transcript's own `"word":` is not a key.
   const text = instructions || prompt;
+  // 1. A JSON example or a key list: "key": value
+  for (const m of text.matchAll(KEY_IN_TEMPLATE)) add(m[1]!, Boolean(m[2]));
   const asksJson = /\bjson\b/i.test(text);
   if (keys.length === 0 && asksJson) {
     // 2. Key names listed in prose: "summary", `topics` (array), reason_for_call
@@ -39,7 +40,8 @@ export function requestedKeys(prompt: string, instructions: string): { keys: str
 function valueFor(key: string, s: CallSummary, asArray: boolean): unknown {
   const k = key.toLowerCase();
   let v: string | string[];
-  if (/sentiment|mood|tone/.test(k)) v = s.sentiment;
+  if (/^(is_|was_|call_)?resolved$/.test(k)) return asArray ? [s.resolved] : s.resolved;
+  if (/sentiment|mood|tone/.test(k)) v = /start|begin|open|initial|first/.test(k) ? s.sentimentStart : /end|final|clos|last/.test(k) ? s.sentimentEnd : s.sentiment;
   else if (/reason|intent|purpose|issue|problem|why|request/.test(k)) v = s.reason;
   else if (/agent_?action|steps_taken|actions_taken/.test(k)) v = s.agentActions;
   else if (/action|follow|next|todo|task/.test(k)) v = s.followUps;
@@ -65,7 +67,7 @@ export function builtInAnswer(prompt: string): string {
     `Agent actions: ${summary.agentActions.join(" ") || "none recorded"}`,
     `Outcome: ${summary.outcome || "not stated"}`,
     `Follow-ups: ${summary.followUps.join(" ") || "none"}`,
-    `Customer sentiment: ${summary.sentiment}`,
+    `Customer sentiment: ${summary.sentiment} (start ${summary.sentimentStart}, end ${summary.sentimentEnd})`,
   ];
   if (summary.topics.length > 0) lines.push(`Topics: ${summary.topics.join(", ")}`);
   return lines.join("\n");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { luhnValid, redactPii } from "./redact";
+import { loadRedactionFixture, scoreRedaction } from "./redact-fixture";
 
 describe("redactPii", () => {
   it.each([
@@ -12,6 +13,11 @@ describe("redactPii", () => {
     ["SSN 123-45-6789, thanks", "SSN {SSN}, thanks"],
     ["IBAN DE89 3704 0044 0532 0130 00 please", "IBAN {IBAN} please"],
     ["two numbers 555-123-4567 555-987-6543", "two numbers {PHONE} {PHONE}"],
+    ["+1 (415) 555-0199 or +4915123456789", "{PHONE} or {PHONE}"],
+    ["call me at 4155550199 please", "call me at {PHONE} please"],
+    ["my cell is 415–555–0199", "my cell is {PHONE}"],
+    ["My social security number is 219099999.", "My social security number is {SSN}."],
+    ["order 3348917502, phone (415) 555-0199", "order 3348917502, phone {PHONE}"],
   ])("redacts %j", (input, expected) => {
     expect(redactPii(input)).toBe(expected);
   });
@@ -22,6 +28,11 @@ describe("redactPii", () => {
     "Order #ABC123456 on 2024-04-03 at 10:30, total $1,299.99, account 12345678",
     "card 4111 1111 1111 1112 fails Luhn",
     "Alright [PII] and an @ alone",
+    // Issue 9: a 10-digit order id became {PHONE}.
+    "A 10-digit order id: order 3348917502, order #3348917502, 3348917502 is my order number",
+    "account number is 7788990011, ticket 5551234567, reference 4045550123, confirmation number 8005550100",
+    "delivered 2024-04-03 10:30:00, zip 94103-1234, SSN 123 45 and zip 94103-1234",
+    "Reference 7165257910215148 was on the invoice (not a card: Luhn fails, not a phone: too long)",
   ])("leaves %j unchanged", (input) => {
     expect(redactPii(input)).toBe(input);
   });
@@ -29,5 +40,22 @@ describe("redactPii", () => {
   it("checks cards with Luhn", () => {
     expect(luhnValid("4111111111111111")).toBe(true);
     expect(luhnValid("4111111111111112")).toBe(false);
+  });
+
+  it("on the labelled fixture (redact-fixture.json): recall >= 0.98 on true PII, precision >= 0.98", () => {
+    const cases = loadRedactionFixture();
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    const score = scoreRedaction(redactPii, cases);
+    expect(score.misses).toEqual([]);
+    expect(score.recall).toBeGreaterThanOrEqual(0.98);
+    expect(score.precision).toBeGreaterThanOrEqual(0.98);
+    expect(score.typed).toBe(1);
+    // The held-out items were written after tuning; their known misses stay visible here.
+    expect(score.falsePositives).toEqual([
+      '"3348917502" in "account ending {PHONE}"',
+      '"7185550123" in "my ticket, {PHONE}, is still open"',
+      '"0034 5566 7788 9900" in "reference {CREDIT_DEBIT_CARD_NUMBER} on the letter"',
+      '"4111111111111111" in "order {CREDIT_DEBIT_CARD_NUMBER} test"',
+    ]);
   });
 });
