@@ -6,9 +6,10 @@ import { parseJsonDocument } from "./parse-json";
 import { parseJsonl } from "./parse-jsonl";
 import { parseTextTranscript } from "./parse-text";
 import { TranscriptValidator, type ValidateOptions } from "./validate";
+import { finishRecord, type RoleOptions } from "./shape";
 import { problem, type InputFormat, type ParseNotes, type ParseResult } from "./types";
 
-export type ParseOptions = ValidateOptions & {
+export type ParseOptions = ValidateOptions & RoleOptions & {
   /** Defaults to the file name's extension, else the content's first character. */
   format?: InputFormat;
   fileName?: string;
@@ -89,7 +90,7 @@ export async function* parseTranscripts(source: ByteSource, opts: ParseOptions =
       continue;
     }
     validator.invalidBytes = decoding.invalidBytes;
-    yield validator.check(r.value);
+    yield validator.check(finishRecord(r.value, opts, notes));
   }
 }
 
