@@ -1,7 +1,7 @@
 // The entry point: bytes of one upload (any format, any chunking) -> validated, redacted
 // transcripts and problems, in file order. Pulled by the consumer, so it never reads ahead.
 import { collectText, decodeText, toChunks, type DecodeState } from "./decode";
-import { parseCsv } from "./parse-csv";
+import { parseCsv, type CsvGrouping } from "./parse-csv";
 import { parseJsonDocument } from "./parse-json";
 import { parseJsonl } from "./parse-jsonl";
 import { parseTextTranscript } from "./parse-text";
@@ -17,6 +17,10 @@ export type ParseOptions = ValidateOptions & RoleOptions & {
   idColumn?: string;
   textColumn?: string;
   delimiter?: "," | ";" | "\t";
+  /** CSV only: one row per call or per turn (default: detected), and the turn/speaker columns. */
+  grouping?: CsvGrouping;
+  turnColumn?: string;
+  speakerColumn?: string;
   /** Filled in while parsing: format, encoding, columns used, Bedrock input detected. */
   notes?: ParseNotes;
   /** Share one validator across files so duplicate ids are found across them. */

@@ -58,6 +58,10 @@ export type ParseNotes = {
   encoding?: "utf-8" | "utf-16le" | "utf-16be";
   idColumn?: string;
   textColumn?: string;
+  /** CSV: one row per call, or one row per turn grouped by call id (by these columns). */
+  grouping?: "calls" | "turns";
+  turnColumn?: string;
+  speakerColumn?: string;
 };
 
 export const ok = (value: Transcript): ParseResult => ({ ok: true, value });
