@@ -21,6 +21,8 @@ const Query = z.object({
   name: z.string().trim().max(200).optional(),
   idColumn: z.string().max(200).optional(),
   textColumn: z.string().max(200).optional(),
+  grouping: z.enum(["calls", "turns"], { message: 'grouping is "calls" or "turns"' }).optional(),
+  swapRoles: z.enum(["1", "0"]).optional(),
 });
 
 
@@ -52,6 +54,8 @@ export async function POST(req: NextRequest) {
       name: query.data.name,
       idColumn: query.data.idColumn || undefined,
       textColumn: query.data.textColumn || undefined,
+      grouping: query.data.grouping,
+      swapRoles: query.data.swapRoles === "1",
     });
     await audit({ actor: user, action: "dataset.upload", targetType: "Dataset", targetId: result.datasetId, after: { fileName: query.data.fileName, sizeBytes: received.sizeBytes, accepted: result.accepted, problems: result.report.problemCount } });
     return NextResponse.json(
