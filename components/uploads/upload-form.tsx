@@ -116,7 +116,7 @@ export function UploadForm({ findSameUpload }: { findSameUpload: FindSameUpload 
               </ul>
             )}
             {isCsv && sniff && <CsvColumns sniff={sniff} {...columns} onChange={setColumns} disabled={busy} />}
-            {(report?.notes.hasRoles || swapRoles) && <RolesChoice swapped={swapRoles} onChange={setSwapRoles} disabled={busy} />}
+            {(kind === "zip" || report?.notes.hasRoles || swapRoles) && <RolesChoice swapped={swapRoles} onChange={setSwapRoles} disabled={busy} />}
             {isCsv && sniff && sniff.columns.length === 0 && <p role="alert" className="text-sm text-red-700">No header row was found. The first line of a CSV must name its columns.</p>}
             {kind === "zip" && <p className="text-sm text-slate-600">A .zip is unpacked and checked on the server; its report appears on the next page.</p>}
             {report && <LocalReportView report={report} showSamples={!isCsv || columns.grouping === "turns"} />}
