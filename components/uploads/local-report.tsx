@@ -1,6 +1,6 @@
 "use client";
 import { Progress } from "@/components/ui/progress";
-import { formatLabel } from "@/lib/transcripts/shape";
+import { formatLabel } from "@/lib/transcripts";
 import { formatBytes, truncate } from "@/components/ui/format";
 import type { LocalReport } from "./use-local-validation";
 import { ProblemsTable } from "./problems-table";

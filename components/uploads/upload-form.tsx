@@ -3,8 +3,7 @@
 // server runs, in the browser -> upload with progress -> the dataset page.
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { formatFromFileName, sniffCsv, type CsvSniff } from "@/lib/transcripts";
-import { mostlyDuplicates } from "@/lib/transcripts/group-turns";
+import { formatFromFileName, mostlyDuplicates, sniffCsv, type CsvSniff } from "@/lib/transcripts";
 import { storeZip } from "@/lib/export/store-zip";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

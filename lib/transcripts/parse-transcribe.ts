@@ -51,10 +51,12 @@ export function parseCallAnalytics(doc: Json, fileName: string): RawRecord {
   };
   const segments: Turn[] = doc.Transcript.filter((s: Json) => typeof s?.Content === "string").map((s: Json) => ({ speaker: speakerOf(s), text: s.Content }));
   const contactLens = isContactLens(doc);
-  const turns = unknown.length ? applyRoles(segments, guessRoles(segments)) : segments;
+  // No roles at all (opaque ids only): guess them from what is said. Some known: keep those.
+  const guessed = unknown.length > 0 && segments.every((t) => t.speaker.startsWith("Speaker "));
+  const turns = guessed ? applyRoles(segments, guessRoles(segments)) : segments;
   const metadata: Record<string, unknown> = {
     source: contactLens ? "contact-lens" : "transcribe-call-analytics",
-    rolesFrom: unknown.length ? "heuristic" : "participants",
+    rolesFrom: guessed ? "heuristic" : "participants",
   };
   for (const k of ["LanguageCode", "Channel", "ContentMetadata", "ConversationCharacteristics", "InstanceId"]) {
     if (doc[k] !== undefined) metadata[k] = doc[k];

@@ -27,6 +27,15 @@ describe("speaker roles", () => {
     expect(formatLabel(notes)).toBe("Contact Lens");
   });
 
+  it("Contact Lens without a Participants map: opaque ids never become speakers, roles are guessed", async () => {
+    const doc = JSON.parse(fixture("contact-lens.json").toString());
+    delete doc.Participants;
+    const { accepted } = await parse(JSON.stringify(doc), { fileName: "cl.json" });
+    expect(accepted[0].turns!.map((t) => t.speaker)).toEqual(["Agent", "Customer", "Agent", "Customer"]);
+    expect(accepted[0].text).not.toMatch(/4f2a9c1e|b83e6d07/);
+    expect(accepted[0].metadata).toMatchObject({ source: "contact-lens", rolesFrom: "heuristic" });
+  });
+
   it("Call Analytics (real example-call.json): ParticipantRole becomes Agent / Customer, shown as Transcribe Call Analytics", async () => {
     const { accepted, notes } = await parse(readFileSync(`${DATA}transcribe-call-analytics-example/example-call.json`), { fileName: "example-call.json" });
     expect(accepted[0].text.split("\n")[0]).toMatch(/^Agent: Thank you for calling Anchor Credit Union/);
