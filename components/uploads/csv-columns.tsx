@@ -61,9 +61,9 @@ export function CsvColumns({ sniff, idColumn, textColumn, grouping, onChange, di
         </div>
       </div>
       <p className="text-xs text-slate-500">
-        {sniff.columns.length} columns, delimiter {sniff.delimiter === "\t" ? "tab" : `"${sniff.delimiter}"`}. Other columns are kept as metadata.
+        {sniff.columns.length} columns, delimiter {sniff.delimiter === "\t" ? "tab" : `"${sniff.delimiter}"`}. Other columns are kept as metadata{grouping === "turns" ? " (from the first row of each call); the calls as they will be sent are shown below" : ""}.
       </p>
-      {sniff.firstRows.length > 0 && (
+      {grouping === "calls" && sniff.firstRows.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
             <caption className="mb-2 text-left text-sm font-medium text-slate-700">First rows as they will be sent (emails, phone and card numbers redacted)</caption>
