@@ -54,6 +54,15 @@ describe("one row per turn", () => {
     expect(accepted.map((c) => c.callId)).toEqual(["c1", "c2"]);
   });
 
+  it("one stray duplicate id in a file of one row per call stays a duplicate, not a turn", async () => {
+    const rows = Array.from({ length: 12 }, (_, k) => `c${k},${k},Agent: call ${k}`);
+    rows.splice(5, 0, "c4,99,Agent: copy of call 4");
+    const { accepted, problems, notes } = await parse(`call_id,order,transcript\n${rows.join("\n")}\n`);
+    expect(notes.grouping).toBe("calls");
+    expect(accepted).toHaveLength(12);
+    expect(problems).toMatchObject([{ code: "DUPLICATE_CALL_ID", line: 7 }]);
+  });
+
   it("grouping by turns without a call id column says to choose one", async () => {
     const { problems } = await parse("turn,speaker,text\n1,agent,hi\n", { grouping: "turns", idColumn: "" });
     expect(problems[0]).toMatchObject({ code: "MISSING_COLUMN", field: "callId" });

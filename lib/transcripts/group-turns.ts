@@ -69,9 +69,13 @@ export class TurnGrouper {
   }
 }
 
-/** True when the first rows look like turns: some call id repeats on the next row. */
+/**
+ * True when the first rows look like turns: call ids repeat on the next row, in at least a fifth
+ * of the pairs (one stray duplicate in a file of one row per call is a duplicate, not a turn).
+ */
 export function idsRepeat(ids: string[]): boolean {
-  return ids.some((id, k) => k > 0 && id !== "" && id === ids[k - 1]);
+  const repeats = ids.filter((id, k) => k > 0 && id !== "" && id === ids[k - 1]).length;
+  return repeats > 0 && repeats >= Math.ceil((ids.length - 1) * 0.2);
 }
 
 /**
