@@ -54,6 +54,25 @@ describe("speaker roles", () => {
     expect(notes.hasRoles).toBe(true);
   });
 
+  it("standard Transcribe with channel identification: ch_N becomes Agent / Customer too", async () => {
+    const word = (content: string, t: number) => ({ type: "pronunciation", start_time: String(t), end_time: String(t + 0.2), alternatives: [{ content }] });
+    const doc = {
+      jobName: "channels-1",
+      results: {
+        transcripts: [{ transcript: "..." }],
+        channel_labels: {
+          number_of_channels: 2,
+          channels: [
+            { channel_label: "ch_0", items: ["my", "card", "was", "declined"].map((w, k) => word(w, 2 + k * 0.2)) },
+            { channel_label: "ch_1", items: ["thanks", "for", "calling", "how", "can", "I", "help"].map((w, k) => word(w, k * 0.2)) },
+          ],
+        },
+      },
+    };
+    const { accepted } = await parse(JSON.stringify(doc), { fileName: "channels.json" });
+    expect(accepted[0].text).toBe("Agent: thanks for calling how can I help\nCustomer: my card was declined");
+  });
+
   it("the uploader's swap turns Agent into Customer and back, in the turns and the text", async () => {
     const { accepted } = await parse(fixture("transcribe-speakers.json"), { fileName: "t.json", swapRoles: true });
     expect(accepted[0].turns!.map((t) => t.speaker)).toEqual(["Agent", "Customer", "Agent", "Customer"]);
