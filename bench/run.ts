@@ -3,6 +3,7 @@ import os from "node:os";
 import { benchConvert } from "./convert";
 import { benchBedrockLocal } from "./bedrock-local";
 import { benchConvertUpload, benchIngest } from "./pipeline";
+import { benchTurns } from "./turns";
 
 async function main() {
   console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -11,6 +12,7 @@ async function main() {
   console.table([await benchConvertUpload()]);
   console.table([await benchIngest("pglite"), await benchIngest("postgres")]);
   console.log(await benchBedrockLocal());
+  console.table(await benchTurns());
 }
 
 main().catch((e) => {

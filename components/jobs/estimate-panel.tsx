@@ -15,6 +15,7 @@ export function EstimatePanel({ estimate, pending, isAdmin, minRecords }: { esti
         <Item label="Cost at batch prices (est.)" value={formatUsd(estimate.costUsd)} />
       </dl>
       <p className="text-xs text-slate-500">Tokens are estimated at about 4 characters each; the job&apos;s manifest has the real counts afterwards.</p>
+      {estimate.overContext.count > 0 && <OverContextNotice over={estimate.overContext} />}
       {plan.ok ? (
         <div>
           <h3 className="text-sm font-medium text-slate-700">
@@ -53,6 +54,24 @@ export function EstimatePanel({ estimate, pending, isAdmin, minRecords }: { esti
           </ul>
         </div>
       )}
+    </div>
+  );
+}
+
+function OverContextNotice({ over }: { over: BatchEstimate["overContext"] }) {
+  const limit = over.contextTokens
+    ? `${formatNumber(over.limitTokens)} input tokens (its ${formatNumber(over.contextTokens)}-token context less the summary's maximum length)`
+    : `${formatNumber(over.limitTokens)} input tokens`;
+  return (
+    <div role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+      <p className="font-medium">
+        {formatNumber(over.count)} {over.count === 1 ? "transcript is" : "transcripts are"} too long for {over.modelName}, which reads at most {limit}.
+      </p>
+      <p className="mt-1">
+        With the prompt, {over.count === 1 ? "it" : "they"} would come back as error records: {over.callIds.join(", ")}
+        {over.count > over.callIds.length ? ` and ${formatNumber(over.count - over.callIds.length)} more` : ""}. Choose a model with a larger
+        context, or shorten or split those calls and upload them again.
+      </p>
     </div>
   );
 }

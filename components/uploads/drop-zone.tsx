@@ -27,7 +27,8 @@ export function DropZone({ onFiles, disabled }: { onFiles: (files: File[]) => vo
       <label htmlFor={id} className="cursor-pointer">
         <span className="block text-base font-medium text-slate-900">Drop transcript files here, or choose files</span>
         <span className="mt-1 block text-sm text-slate-600">
-          One CSV, JSON, JSONL or Amazon Transcribe JSON file; one .zip of .txt files; or several .txt files.
+          One CSV (one row per call or per turn); JSON or JSONL files, including Amazon Transcribe, Call Analytics, Contact Lens and
+          PCA output; several .txt files; or a .zip of .txt or JSON files.
         </span>
         <span className="mt-4 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">Choose files</span>
       </label>

@@ -1,5 +1,6 @@
 "use client";
 import { Progress } from "@/components/ui/progress";
+import { formatLabel } from "@/lib/transcripts";
 import { formatBytes, truncate } from "@/components/ui/format";
 import type { LocalReport } from "./use-local-validation";
 import { ProblemsTable } from "./problems-table";
@@ -21,7 +22,8 @@ export function LocalReportView({ report, showSamples }: { report: LocalReport; 
           ) : (
             "; no problems found."
           )}
-          {report.notes.format && ` Format: ${report.notes.format}${report.notes.encoding ? `, ${report.notes.encoding}` : ""}.`}
+          {report.notes.format && ` Format: ${formatLabel(report.notes)}${report.notes.encoding ? `, ${report.notes.encoding}` : ""}.`}
+          {report.notes.grouping === "turns" && ` Rows grouped into calls by ${report.notes.idColumn}${report.notes.turnColumn ? `, ordered by ${report.notes.turnColumn}` : ""}.`}
           {report.notes.bedrockBatchInput && " This file is already Bedrock batch input: the transcript is taken from each modelInput."}
         </p>
       )}

@@ -3,14 +3,17 @@
 // server runs, in the browser -> upload with progress -> the dataset page.
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { formatFromFileName, sniffCsv, type CsvSniff } from "@/lib/transcripts";
+import { formatFromFileName, mostlyDuplicates, sniffCsv, type CsvSniff } from "@/lib/transcripts";
 import { storeZip } from "@/lib/export/store-zip";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatBytes } from "@/components/ui/format";
-import { CsvColumns } from "./csv-columns";
+import { CsvColumns, type CsvChoice } from "./csv-columns";
 import { DropZone } from "./drop-zone";
 import { LocalReportView } from "./local-report";
+import { RolesChoice } from "./roles-choice";
+import { SameFileNotice } from "./same-file-notice";
+import { useSameFile, type FindSameUpload } from "./use-same-file";
 import { UploadProgressView, type UploadState } from "./upload-progress";
 import { sendUpload, sha256Hex, type UploadError } from "./upload-request";
 import { useLocalValidation, type SelectionKind } from "./use-local-validation";
@@ -21,15 +24,19 @@ function classify(files: File[]): { kind: SelectionKind | null; error?: string }
   if (files.length === 0) return { kind: null };
   const isZip = (f: File) => /\.zip$/i.test(f.name);
   if (files.length === 1) return { kind: isZip(files[0]) ? "zip" : "single" };
-  if (files.every((f) => formatFromFileName(f.name) === "text")) return { kind: "texts" };
-  return { kind: null, error: "Choose one CSV, JSON or JSONL file, one .zip, or several .txt files (not a mix)." };
+  // Several files travel as one .zip; each keeps its own name, so its own format.
+  const formats = new Set(files.map((f) => formatFromFileName(f.name)));
+  if (formats.size === 1 && formats.has("text")) return { kind: "texts" };
+  if ([...formats].every((f) => f === "json" || f === "jsonl")) return { kind: "texts" };
+  return { kind: null, error: "Choose one CSV file, one .zip, several JSON or JSONL files, or several .txt files (not a mix of those)." };
 }
 
-export function UploadForm() {
+export function UploadForm({ findSameUpload }: { findSameUpload: FindSameUpload }) {
   const router = useRouter();
   const [files, setFiles] = useState<File[]>([]);
   const [sniff, setSniff] = useState<CsvSniff | null>(null);
-  const [columns, setColumns] = useState({ idColumn: "", textColumn: "" });
+  const [columns, setColumns] = useState<CsvChoice>({ idColumn: "", textColumn: "", grouping: "calls" });
+  const [swapRoles, setSwapRoles] = useState(false);
   const [name, setName] = useState("");
   const [upload, setUpload] = useState<UploadState>({ phase: "idle" });
   const abort = useRef<(() => void) | null>(null);
@@ -37,20 +44,25 @@ export function UploadForm() {
   const { kind, error: selectError } = classify(files);
   const isCsv = kind === "single" && formatFromFileName(files[0].name) === "csv";
   // A CSV is validated once its columns are known, with the columns chosen.
-  const report = useLocalValidation(files, isCsv && !sniff ? null : kind, isCsv ? columns : {});
+  const report = useLocalValidation(files, isCsv && !sniff ? null : kind, { ...(isCsv ? columns : {}), swapRoles });
+  const same = useSameFile(files.length === 1 ? files[0] : undefined, findSameUpload);
   const busy = upload.phase === "preparing" || upload.phase === "sending" || upload.phase === "done";
-  const ready = kind === "zip" || (report !== null && !report.running && report.accepted > 0);
+  // Most rows repeating an earlier call id is a silent loss of most of the file: never let it through.
+  const lost = report && !report.running ? mostlyDuplicates(report) : undefined;
+  const ready = kind === "zip" || (report !== null && !report.running && report.accepted > 0 && !lost);
+  const many = kind === "texts" && files.length > 1;
   const defaultName = files.length > 1 ? `${files[0].name} and ${files.length - 1} more` : (files[0]?.name ?? "");
 
   async function choose(chosen: File[]) {
     setFiles(chosen);
     setSniff(null);
+    setSwapRoles(false);
     setUpload({ phase: "idle" });
     const [first] = chosen;
     if (chosen.length === 1 && formatFromFileName(first.name) === "csv") {
       const head = new Uint8Array(await first.slice(0, SNIFF_BYTES).arrayBuffer());
       const s = sniffCsv(head, { complete: first.size <= SNIFF_BYTES, maxRows: 5 });
-      setColumns({ idColumn: s.guessedIdColumn ?? "", textColumn: s.guessedTextColumn ?? s.columns[0] ?? "" });
+      setColumns({ idColumn: s.guessedIdColumn ?? "", textColumn: s.guessedTextColumn ?? s.columns[0] ?? "", grouping: s.looksLikeTurns ? "turns" : "calls" });
       setSniff(s);
     }
   }
@@ -59,10 +71,10 @@ export function UploadForm() {
     if (!kind) return;
     try {
       setUpload({ phase: "preparing" });
-      const body = kind === "texts" ? await storeZip(files.map((f) => ({ name: f.name, data: f }))) : files[0];
-      const fileName = kind === "texts" ? `${files.length}-transcripts.zip` : files[0].name;
-      const sha256 = await sha256Hex(body, (hashed) => setUpload({ phase: "preparing", hashed, total: body.size }));
-      const params = { fileName, name: name.trim() || defaultName, ...(isCsv ? columns : {}) };
+      const body = many ? await storeZip(files.map((f) => ({ name: f.name, data: f }))) : files[0];
+      const fileName = many ? `${files.length}-transcripts.zip` : files[0].name;
+      const sha256 = same?.file === body ? same.sha256 : await sha256Hex(body, (hashed) => setUpload({ phase: "preparing", hashed, total: body.size }));
+      const params = { fileName, name: name.trim() || defaultName, ...(isCsv ? columns : {}), swapRoles: swapRoles ? ("1" as const) : ("" as const) };
       const req = sendUpload(body, params, sha256, (progress) => setUpload({ phase: "sending", progress }));
       abort.current = req.abort;
       const answer = await req.done;
@@ -83,8 +95,8 @@ export function UploadForm() {
 
       {kind && (
         <Card
-          title={files.length === 1 ? files[0].name : `${files.length} text files`}
-          description={`${formatBytes(files.reduce((n, f) => n + f.size, 0))}${kind === "texts" ? ", sent as one .zip so they form one dataset" : ""}`}
+          title={files.length === 1 ? files[0].name : `${files.length} files`}
+          description={`${formatBytes(files.reduce((n, f) => n + f.size, 0))}${many ? ", sent as one .zip so they form one dataset" : ""}`}
           actions={
             <Button variant="secondary" onClick={() => setFiles([])} disabled={busy}>
               Choose other files
@@ -92,7 +104,8 @@ export function UploadForm() {
           }
         >
           <div className="space-y-6">
-            {kind === "texts" && (
+            {same?.earlier && <SameFileNotice earlier={same.earlier} />}
+            {many && (
               <ul className="max-h-32 overflow-auto text-sm text-slate-600">
                 {files.map((f) => (
                   <li key={f.name}>
@@ -102,9 +115,15 @@ export function UploadForm() {
               </ul>
             )}
             {isCsv && sniff && <CsvColumns sniff={sniff} {...columns} onChange={setColumns} disabled={busy} />}
+            {(kind === "zip" || report?.notes.hasRoles || swapRoles) && <RolesChoice swapped={swapRoles} onChange={setSwapRoles} disabled={busy} />}
             {isCsv && sniff && sniff.columns.length === 0 && <p role="alert" className="text-sm text-red-700">No header row was found. The first line of a CSV must name its columns.</p>}
             {kind === "zip" && <p className="text-sm text-slate-600">A .zip is unpacked and checked on the server; its report appears on the next page.</p>}
-            {report && <LocalReportView report={report} showSamples={!isCsv} />}
+            {report && <LocalReportView report={report} showSamples={!isCsv || columns.grouping === "turns"} />}
+            {lost && (
+              <p role="alert" className="text-sm text-red-700">
+                Upload blocked: {lost}
+              </p>
+            )}
             <div className="max-w-md">
               <label htmlFor="dataset-name" className="block text-sm font-medium text-slate-700">
                 Dataset name <span className="font-normal text-slate-500">(optional)</span>

@@ -32,7 +32,7 @@ export async function sha256Hex(blob: Blob, onProgress?: (hashedBytes: number) =
   return bytesToHex(hash.digest());
 }
 
-export type UploadParams = { fileName: string; name?: string; idColumn?: string; textColumn?: string };
+export type UploadParams = { fileName: string; name?: string; idColumn?: string; textColumn?: string; grouping?: "calls" | "turns"; swapRoles?: "1" | "" };
 
 /** Starts the upload; `abort` cancels it (the promise then rejects with code ABORTED). */
 export function sendUpload(body: Blob, params: UploadParams, checksum: string, onProgress: (p: UploadProgress) => void) {

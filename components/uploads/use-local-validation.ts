@@ -13,6 +13,8 @@ export type LocalReport = {
   running: boolean;
   accepted: number;
   problemCount: number;
+  /** rows refused as a repeat of an earlier call id (all of them, not only the kept problems) */
+  duplicates: number;
   problems: Problem[];
   samples: Transcript[];
   bytesRead: number;
@@ -21,7 +23,10 @@ export type LocalReport = {
   error?: string;
 };
 
+/** One file; several files of one kind sent as one .zip (texts, or JSON/JSONL); or a .zip. */
 export type SelectionKind = "single" | "texts" | "zip";
+
+export type LocalOptions = { idColumn?: string; textColumn?: string; grouping?: "calls" | "turns"; swapRoles?: boolean };
 
 function counted(file: File, onBytes: (n: number) => void): ReadableStream<Uint8Array> {
   return file.stream().pipeThrough(
@@ -35,15 +40,15 @@ function counted(file: File, onBytes: (n: number) => void): ReadableStream<Uint8
 }
 
 const empty = (totalBytes: number, running: boolean): LocalReport => ({
-  running, accepted: 0, problemCount: 0, problems: [], samples: [], bytesRead: 0, totalBytes, notes: {},
+  running, accepted: 0, problemCount: 0, duplicates: 0, problems: [], samples: [], bytesRead: 0, totalBytes, notes: {},
 });
 
-/** Validates `files` whenever they or the chosen CSV columns change; a newer run cancels the older. */
-export function useLocalValidation(files: File[], kind: SelectionKind | null, columns: { idColumn?: string; textColumn?: string }) {
-  const { idColumn, textColumn } = columns;
+/** Validates `files` whenever they or the chosen options change; a newer run cancels the older. */
+export function useLocalValidation(files: File[], kind: SelectionKind | null, options: LocalOptions) {
+  const { idColumn, textColumn, grouping, swapRoles } = options;
   const active = files.length > 0 && kind !== null && kind !== "zip";
   // One object per run: a report belongs to the run that made it, so a stale one is never shown.
-  const run = useMemo(() => ({ files, kind, idColumn, textColumn }), [files, kind, idColumn, textColumn]);
+  const run = useMemo(() => ({ files, kind, idColumn, textColumn, grouping, swapRoles }), [files, kind, idColumn, textColumn, grouping, swapRoles]);
   const [state, setState] = useState<{ run: typeof run; report: LocalReport } | null>(null);
 
   useEffect(() => {
@@ -57,7 +62,7 @@ export function useLocalValidation(files: File[], kind: SelectionKind | null, co
     const onBytes = (n: number) => {
       r.bytesRead += n;
     };
-    const opts = { redact: true, maxInputTokens: MAX_INPUT_TOKENS, idColumn, textColumn, notes };
+    const opts = { redact: true, maxInputTokens: MAX_INPUT_TOKENS, idColumn, textColumn, grouping, swapRoles, notes };
     const results: AsyncIterable<ParseResult> =
       kind === "single"
         ? parseTranscripts(counted(files[0], onBytes), { ...opts, fileName: files[0].name })
@@ -72,6 +77,7 @@ export function useLocalValidation(files: File[], kind: SelectionKind | null, co
             if (r.samples.length < SAMPLES) r.samples.push(result.value);
           } else {
             r.problemCount++;
+            if (result.error.code === "DUPLICATE_CALL_ID") r.duplicates++;
             if (r.problems.length < KEPT_PROBLEMS) r.problems.push(result.error);
           }
           const now = performance.now();
@@ -93,7 +99,7 @@ export function useLocalValidation(files: File[], kind: SelectionKind | null, co
     return () => {
       cancelled = true;
     };
-  }, [active, run, files, kind, idColumn, textColumn]);
+  }, [active, run, files, kind, idColumn, textColumn, grouping, swapRoles]);
 
   if (!active) return null;
   if (state?.run !== run) return empty(files.reduce((n, f) => n + f.size, 0), true);

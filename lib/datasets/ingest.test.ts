@@ -46,8 +46,8 @@ describe("ingesting uploads from the real data and the ugly cases", () => {
     expect(out.accepted).toBe(1);
     const [t] = await db.prisma.transcript.findMany({ where: { datasetId: out.datasetId } });
     expect(t.callId).toBe("example-call.wav");
-    expect(t.text).toMatch(/^AGENT: /);
-    expect(t.text.split("\n").filter((l) => l.startsWith("CUSTOMER: "))).toHaveLength(18);
+    expect(t.text).toMatch(/^Agent: /);
+    expect(t.text.split("\n").filter((l) => l.startsWith("Customer: "))).toHaveLength(18);
     expect(t.text).toContain("[PII]");
   });
 

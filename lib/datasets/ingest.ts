@@ -3,6 +3,8 @@ import { createReadStream } from "node:fs";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseTranscriptFiles, parseTranscripts, type ParseNotes, type ParseResult, type Problem } from "@/lib/transcripts";
+import { mostlyDuplicates } from "@/lib/transcripts/group-turns";
+import { formatLabel } from "@/lib/transcripts/shape";
 import { readZipEntries } from "@/lib/transcripts/read-zip";
 import { recordIdFor } from "@/lib/jsonl";
 import { keys, openObjectWriter, type Target } from "@/lib/storage";
@@ -36,6 +38,9 @@ export type IngestInput = {
   name?: string;
   idColumn?: string;
   textColumn?: string;
+  /** CSV: one row per call or per turn (default: detected). */
+  grouping?: "calls" | "turns";
+  swapRoles?: boolean;
 };
 
 /**
@@ -58,7 +63,7 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
   });
   const normalizedKey = keys.upload(input.storage.uploadPrefix, dataset.id, "transcripts.jsonl");
   const notes: ParseNotes = {};
-  const parseOpts = { redact: true, maxInputTokens: MAX_INPUT_TOKENS, idColumn: input.idColumn, textColumn: input.textColumn, notes };
+  const parseOpts = { redact: true, maxInputTokens: MAX_INPUT_TOKENS, idColumn: input.idColumn, textColumn: input.textColumn, grouping: input.grouping, swapRoles: input.swapRoles, notes };
   const results: AsyncIterable<ParseResult> = isZip
     ? parseTranscriptFiles(readZipEntries(input.filePath, { label: input.fileName }), parseOpts)
     : parseTranscripts(createReadStream(input.filePath, { highWaterMark: 64 * 1024 }), { ...parseOpts, fileName: input.fileName });
@@ -66,6 +71,7 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
   const normalized = openObjectWriter({ ...input.storage, key: normalizedKey, contentType: "application/jsonl" });
   const problems: Problem[] = [];
   let problemCount = 0;
+  let duplicates = 0;
   let accepted = 0;
   let pending: { datasetId: string; callId: string; recordId: string; text: string; lineNumber: number; charCount: number; metadata?: object }[] = [];
   let pendingChars = 0;
@@ -78,6 +84,7 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
     for await (const r of results) {
       if (!r.ok) {
         problemCount++;
+        if (r.error.code === "DUPLICATE_CALL_ID") duplicates++;
         if (problems.length < KEPT_PROBLEMS) problems.push(r.error);
         continue;
       }
@@ -100,9 +107,15 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
   }
 
   const report: DatasetReport = {
-    format: notes.format, encoding: notes.encoding, columns: { id: notes.idColumn, text: notes.textColumn },
+    format: formatLabel(notes), encoding: notes.encoding, columns: { id: notes.idColumn, text: notes.textColumn },
     problemCount, problems, normalizedKey,
   };
+  // Most rows refused as repeats: one row per turn read as one row per call. Never store that loss.
+  const lost = mostlyDuplicates({ accepted, duplicates });
+  if (lost) {
+    await prisma.dataset.delete({ where: { id: dataset.id } });
+    throw new AppError("VALIDATION", lost, "grouping");
+  }
   if (accepted === 0) {
     await prisma.dataset.delete({ where: { id: dataset.id } });
     const first = problems[0];
@@ -110,7 +123,7 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
   }
   await prisma.dataset.update({
     where: { id: dataset.id },
-    data: { recordCount: accepted, format: isZip ? "zip" : (notes.format ?? "unknown"), report: report as object, sourceKey: normalizedKey },
+    data: { recordCount: accepted, format: isZip ? "zip" : (formatLabel(notes) ?? "unknown"), report: report as object, sourceKey: normalizedKey },
   });
   return { datasetId: dataset.id, accepted, report };
 }

@@ -59,6 +59,22 @@ export async function listDatasets(opts: { user: Actor; take?: number; prisma?: 
   return rows.map((r) => ({ id: r.id, name: r.name, fileName: r.fileName, recordCount: r.recordCount, createdAt: r.createdAt.toISOString(), batchCount: r._count.batches }));
 }
 
+export type EarlierUpload = { id: string; name: string; fileName: string; createdAt: string };
+
+/**
+ * The caller's own newest dataset with this SHA-256, or null: "you uploaded this on <date> as
+ * <name>". Only the caller's datasets, whatever the role, so it never tells of anyone else's files.
+ */
+export async function findEarlierUpload(opts: { user: Actor; sha256: string; prisma?: Db }): Promise<EarlierUpload | null> {
+  const prisma = opts.prisma ?? (await db());
+  const d = await prisma.dataset.findFirst({
+    where: { createdById: opts.user.id, sha256: opts.sha256.toLowerCase() },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, fileName: true, createdAt: true },
+  });
+  return d && { ...d, createdAt: d.createdAt.toISOString() };
+}
+
 /** What the prepare form offers: enabled models, each template's latest version, service roles (default first). */
 export async function prepareChoices(opts: { prisma?: Db } = {}): Promise<PrepareChoices> {
   const prisma = opts.prisma ?? (await db());

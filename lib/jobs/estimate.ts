@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { planJobs, type JobPlan, type Quotas } from "@/lib/jsonl";
 import { estimateBatchCost, type BatchCost } from "@/lib/results/cost";
+import { inputLimitOf } from "./context-limits";
 
 /** A call summary in the seed template's JSON runs ~250-350 tokens; capped by the model's max. */
 const TYPICAL_SUMMARY_TOKENS = 350;
@@ -18,7 +19,12 @@ export function quotasOf(m: { minRecordsPerJob: number; maxRecordsPerJob: number
   };
 }
 
-export type BatchEstimate = BatchCost & { plan: JobPlan };
+/** Transcripts whose prompt (template + transcript) is above the chosen model's input limit. */
+export type OverContext = { count: number; limitTokens: number; contextTokens?: number; modelName: string; callIds: string[] };
+
+export type BatchEstimate = BatchCost & { plan: JobPlan; overContext: OverContext };
+
+const EXAMPLES = 5;
 
 /** Tokens, cost at batch prices and the split into jobs, before anything is submitted. */
 export async function estimateBatch(opts: {
@@ -48,5 +54,21 @@ export async function estimateBatch(opts: {
   });
   // Escaping adds a little to transcript bytes; the planner keeps headroom below the file limit.
   const approxBytes = Math.ceil(promptChars * 1.05) + records * LINE_OVERHEAD_BYTES;
-  return { ...cost, plan: planJobs(records, approxBytes, quotasOf(model)) };
+  return { ...cost, plan: planJobs(records, approxBytes, quotasOf(model)), overContext: await overContext(prisma, opts.datasetId, model, template.body.length) };
+}
+
+// estimateTokens is ceil(chars / 4), so a prompt is over `limit` tokens when its chars exceed 4 * limit.
+async function overContext(
+  prisma: Db,
+  datasetId: string,
+  model: { name: string; modelId: string; maxTokens: number; maxInputTokens: number },
+  templateChars: number,
+): Promise<OverContext> {
+  const { tokens, contextTokens } = inputLimitOf(model);
+  const where = { datasetId, charCount: { gt: Math.max(0, tokens * 4 - templateChars) } };
+  const [count, longest] = await Promise.all([
+    prisma.transcript.count({ where }),
+    prisma.transcript.findMany({ where, orderBy: { charCount: "desc" }, take: EXAMPLES, select: { callId: true } }),
+  ]);
+  return { count, limitTokens: tokens, contextTokens, modelName: model.name, callIds: longest.map((t) => t.callId) };
 }

@@ -62,3 +62,26 @@ export function guessDelimiter(text: string): "," | ";" | "\t" {
   if (counts["\t"] > counts[","]) return "\t";
   return ",";
 }
+
+const TURN_NAMES = ["turn", "turnnumber", "turnindex", "turnno", "turnid", "seq", "sequence", "seqno", "order", "position", "utteranceindex", "messageindex", "linenumber"];
+const SPEAKER_NAMES = ["speaker", "speakerrole", "role", "participant", "participantrole", "speakerlabel", "from", "author", "sender", "party"];
+
+/** The header that orders turns within a call (turn, seq, order, ...), if any. */
+export function guessTurnColumn(columns: string[]): string | undefined {
+  const normalised = columns.map(norm);
+  for (const want of TURN_NAMES) {
+    const k = normalised.indexOf(want);
+    if (k >= 0) return columns[k];
+  }
+  return undefined;
+}
+
+/** The header naming who speaks (speaker, role, participant, ...), if any. */
+export function guessSpeakerColumn(columns: string[]): string | undefined {
+  const normalised = columns.map(norm);
+  for (const want of SPEAKER_NAMES) {
+    const k = normalised.indexOf(want);
+    if (k >= 0) return columns[k];
+  }
+  return undefined;
+}

@@ -13,3 +13,7 @@ export { decodeText, toChunks } from "./decode";
 export { TranscriptValidator, type ValidateOptions } from "./validate";
 export { parseTurns, turnsToText, callIdFromFileName } from "./parse-text";
 export { modelInputText, splitInstruction } from "./parse-jsonl";
+export { formatLabel, type RoleOptions } from "./shape";
+export { guessRoles, canonicalRole, swapRoles } from "./roles";
+export { mostlyDuplicates, MAX_TURNS_PER_CALL } from "./group-turns";
+export type { CsvGrouping } from "./parse-csv";

@@ -74,7 +74,8 @@ describe("parseTranscripts on CSV", () => {
     const { accepted, problems } = await parse(csv, { maxInputTokens: 10 });
     expect(accepted.map((t) => t.callId)).toEqual(["short"]);
     expect(problems).toMatchObject([{ code: "TOO_LONG", line: 3, field: "text" }]);
-    expect(problems[0].message).toContain("about 11 tokens, above the model's limit of 10");
+    expect(problems[0].message).toContain("about 11 tokens, above Recap's limit of 10 tokens per call");
+    expect(problems[0].message).not.toContain("model");
   });
 
   it("names the row holding invalid UTF-8 and keeps the valid rows", async () => {

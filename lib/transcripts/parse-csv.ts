@@ -1,13 +1,21 @@
 // CSV with a header row -> raw records, streamed. Rows with the wrong number of fields are
-// reported and skipped: a stray delimiter shifts columns, so guessing would be worse.
+// reported and skipped: a stray delimiter shifts columns, so guessing would be worse. A CSV can
+// hold one row per call or one row per turn (grouped by call id, ordered by turn: group-turns.ts).
 import { CsvParser, type CsvRow } from "./csv-parser";
-import { guessDelimiter, guessIdColumn, guessTextColumn, textColumnByName } from "./columns";
+import { guessDelimiter, guessIdColumn, guessSpeakerColumn, guessTextColumn, guessTurnColumn, textColumnByName } from "./columns";
+import { idsRepeat, TurnGrouper } from "./group-turns";
 import { problem, type ParseNotes, type ParseResult, type RawRecord } from "./types";
+
+/** "calls": one row per call; "turns": one row per turn; "auto": turns when a turn or speaker column exists and ids repeat. */
+export type CsvGrouping = "auto" | "calls" | "turns";
 
 export type CsvOptions = {
   idColumn?: string;
   textColumn?: string;
   delimiter?: "," | ";" | "\t";
+  grouping?: CsvGrouping;
+  turnColumn?: string;
+  speakerColumn?: string;
   file?: string;
 };
 
@@ -25,8 +33,10 @@ export async function* parseCsv(
   let delimiter = opts.delimiter ?? ",";
   let header: string[] | undefined;
   const held: CsvRow[] = [];
-  let columns: { id: number; text: number; extra: number[] } | undefined;
+  let columns: { id: number; text: number; extra: number[]; turn: number; speaker: number } | undefined;
+  let grouper: TurnGrouper | undefined;
   let dataRows = 0;
+  const grouping = opts.grouping ?? "auto";
 
   function* resolve(): Generator<ParseResult, boolean> {
     const cols = header!;
@@ -56,8 +66,34 @@ export async function* parseCsv(
     notes.textColumn = textName;
     const id = idName ? cols.indexOf(idName) : -1;
     const text = cols.indexOf(textName);
-    columns = { id, text, extra: cols.map((_, k) => k).filter((k) => k !== id && k !== text) };
+    const other = (name?: string) => (name && name !== idName && name !== textName ? cols.indexOf(name) : -1);
+    const turn = other(opts.turnColumn ?? guessTurnColumn(cols));
+    const speaker = other(opts.speakerColumn ?? guessSpeakerColumn(cols));
+    const byTurns = grouping === "turns" || (grouping === "auto" && id >= 0 && (turn >= 0 || speaker >= 0) && idsRepeat(held.map((r) => r.fields[id]?.trim() ?? "")));
+    if (byTurns && id < 0) {
+      yield problem({ line: 1, file, code: "MISSING_COLUMN", field: "callId", message: `One row per turn needs a call id column to group by (columns: ${cols.join(", ")}). Choose the call id column.` });
+      return false;
+    }
+    notes.grouping = byTurns ? "turns" : "calls";
+    if (byTurns) {
+      grouper = new TurnGrouper(file);
+      if (turn >= 0) notes.turnColumn = cols[turn];
+      if (speaker >= 0) notes.speakerColumn = cols[speaker];
+    }
+    const used = byTurns ? [id, text, turn, speaker] : [id, text];
+    columns = { id, text, turn, speaker, extra: cols.map((_, k) => k).filter((k) => !used.includes(k)) };
     return true;
+  }
+
+  function* emit(row: CsvRow): Generator<ParseResult> {
+    const r = toResult(row);
+    if (!grouper || !r.ok) return yield r;
+    const { turn, speaker } = columns!;
+    const metadata = r.value.metadata as Record<string, string> | undefined;
+    yield* grouper.push({
+      callId: r.value.callId, line: row.line, text: r.value.text, metadata,
+      turn: turn >= 0 ? row.fields[turn] : undefined, speaker: speaker >= 0 ? row.fields[speaker] : undefined,
+    });
   }
 
   function toResult(row: CsvRow): ParseResult {
@@ -91,12 +127,14 @@ export async function* parseCsv(
     for (const row of rows) {
       if (!header) {
         header = row.fields.map((f) => f.trim());
-        // Hold rows back only when the text column must be guessed from their lengths.
-        if ((opts.textColumn || textColumnByName(header)) && !(yield* flush())) return false;
+        // Hold rows back only when the text column must be guessed from their lengths, or when
+        // their ids tell one row per call from one row per turn.
+        const mayBeTurns = grouping === "auto" && (guessTurnColumn(header) || guessSpeakerColumn(header));
+        if ((opts.textColumn || textColumnByName(header)) && !mayBeTurns && !(yield* flush())) return false;
         continue;
       }
       if (columns) {
-        yield toResult(row);
+        yield* emit(row);
         continue;
       }
       held.push(row);
@@ -108,7 +146,7 @@ export async function* parseCsv(
 
   function* flush(): Generator<ParseResult, boolean> {
     if (!(yield* resolve())) return false;
-    for (const row of held.splice(0)) yield toResult(row);
+    for (const row of held.splice(0)) yield* emit(row);
     return true;
   }
 
@@ -121,6 +159,7 @@ export async function* parseCsv(
     if (!(yield* handle(parser.push(chunk), false))) return;
   }
   if (parser && !(yield* handle(parser.end(), true))) return;
+  if (grouper) yield* grouper.end();
   if (!header || dataRows === 0) {
     yield problem({
       line: header ? 1 : 0, file, code: "EMPTY_FILE",

@@ -14,7 +14,7 @@ async function parse(input: Uint8Array | string, opts: ParseOptions, size?: numb
 }
 
 describe("Amazon Transcribe Call Analytics output (real example-call.json)", () => {
-  it("becomes one call of 37 AGENT/CUSTOMER turns with [PII] kept", async () => {
+  it("becomes one call of 37 Agent/Customer turns with [PII] kept", async () => {
     const { accepted, problems, notes } = await parse(CALL_ANALYTICS, { fileName: "example-call.json" }, 4096);
     expect(problems).toEqual([]);
     expect(notes.format).toBe("json");
@@ -22,9 +22,9 @@ describe("Amazon Transcribe Call Analytics output (real example-call.json)", () 
     const [call] = accepted;
     expect(call.callId).toBe("example-call.wav");
     expect(call.turns).toHaveLength(37);
-    expect(call.turns!.filter((t) => t.speaker === "AGENT")).toHaveLength(19);
-    expect(call.turns!.filter((t) => t.speaker === "CUSTOMER")).toHaveLength(18);
-    expect(call.text.split("\n")[0]).toBe("AGENT: Thank you for calling Anchor Credit Union, the number one choice for captains worldwide, how can I help you?");
+    expect(call.turns!.filter((t) => t.speaker === "Agent")).toHaveLength(19);
+    expect(call.turns!.filter((t) => t.speaker === "Customer")).toHaveLength(18);
+    expect(call.text.split("\n")[0]).toBe("Agent: Thank you for calling Anchor Credit Union, the number one choice for captains worldwide, how can I help you?");
     // The file holds 24 [PII] tokens: 12 in segment Content, 12 more in word-level Items.
     expect(call.text.match(/\[PII\]/g)).toHaveLength(12);
     expect(call.text).toContain("Alright [PII]");
@@ -53,7 +53,7 @@ describe("standard Amazon Transcribe output", () => {
       },
     };
     const { accepted } = await parse(JSON.stringify(doc), { fileName: "x.json" });
-    expect(accepted[0]).toMatchObject({ callId: "call-7", text: "spk_0: Hello there.\nspk_1: Hi.", turns: [{ speaker: "spk_0" }, { speaker: "spk_1" }] });
+    expect(accepted[0]).toMatchObject({ callId: "call-7", text: "Agent: Hello there.\nCustomer: Hi.", turns: [{ speaker: "Agent" }, { speaker: "Customer" }] });
   });
 
   it("uses audio_segments when present, and the plain transcript without speakers", async () => {
@@ -68,7 +68,7 @@ describe("standard Amazon Transcribe output", () => {
         ],
       },
     };
-    expect((await parse(JSON.stringify(segmented), { fileName: "j.json" })).accepted[0].text).toBe("spk_0: a b\nspk_1: c");
+    expect((await parse(JSON.stringify(segmented), { fileName: "j.json" })).accepted[0].text).toBe("Agent: a b\nCustomer: c");
     const plain = { results: { transcripts: [{ transcript: "just words" }], items: [item("just", "0"), item("words", "1")] } };
     expect((await parse(JSON.stringify(plain), { fileName: "dir/plain.json" })).accepted[0]).toMatchObject({ callId: "plain", text: "just words", turns: undefined });
   });
@@ -86,7 +86,7 @@ describe("JSON arrays of calls", () => {
     const { accepted, problems } = await parse(JSON.stringify(doc, null, 2), { fileName: "calls.json" });
     expect(accepted.map((t) => [t.callId, t.text, t.line])).toEqual([
       ["a", "Agent: hi", 1],
-      ["b", "agent: hello\ncustomer: hey", 2],
+      ["b", "Agent: hello\nCustomer: hey", 2],
     ]);
     expect(problems).toMatchObject([{ code: "EMPTY_TRANSCRIPT", line: 3 }]);
   });

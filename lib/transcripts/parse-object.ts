@@ -2,7 +2,9 @@
 // Field names vary by exporter, so the id and text keys are guessed like CSV columns.
 import { guessIdColumn, guessTextColumn } from "./columns";
 import { turnsToText } from "./parse-text";
+import { isPca, looksLikePca, parsePca, pcaAdvice } from "./parse-pca";
 import { isCallAnalytics, isStandardTranscribe, parseCallAnalytics, parseStandardTranscribe } from "./parse-transcribe";
+import { canonicalRole } from "./roles";
 import { problem, type ParseResult, type Turn } from "./types";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -24,10 +26,26 @@ function turnsOf(value: unknown): Turn[] | undefined {
   const turns = value
     .filter((t) => t && typeof t === "object")
     .map((t: Json) => ({
-      speaker: String(t.speaker ?? t.role ?? t.participant ?? t.ParticipantRole ?? ""),
-      text: String(t.text ?? t.content ?? t.utterance ?? t.Content ?? ""),
+      // "AGENT", "agent", "Caller": one spelling of each role, whatever the exporter wrote.
+      speaker: canonicalRole(String(t.speaker ?? t.role ?? t.participant ?? t.ParticipantRole ?? t.Speaker ?? "")),
+      text: String(t.text ?? t.content ?? t.utterance ?? t.Content ?? t.Text ?? ""),
     }));
   return turns.length ? turns : undefined;
+}
+
+/** What to do about an object with no transcript, fitted to the shape it seems to have. */
+function adviceFor(o: Json): string {
+  if (looksLikePca(o)) return pcaAdvice(o);
+  if (o.TranscriptionJob || o.TranscriptionJobName || o.CallAnalyticsJob) {
+    return "This is a Transcribe job description, not its transcript. Download the file at TranscriptFileUri and upload that.";
+  }
+  if (o.results && typeof o.results === "object") {
+    return `It looks like Amazon Transcribe output but has no "results.transcripts". Upload the job's output JSON unchanged.`;
+  }
+  if (Array.isArray(o.Transcript) || Array.isArray(o.Participants)) {
+    return `It looks like Transcribe Call Analytics or Contact Lens output, but its "Transcript" segments have no "Content". Upload the analysis output file unchanged.`;
+  }
+  return `Add a "transcript" or "text" field, or a "turns" list of {"speaker", "text"}.`;
 }
 
 /** One call from one object; `where` is "line 3" or "item 3" for messages. */
@@ -43,12 +61,13 @@ export function recordFromObject(
   const o = obj as Json;
   if (isCallAnalytics(o)) return { ok: true, value: { ...parseCallAnalytics(o, at.fileName), line, file } };
   if (isStandardTranscribe(o)) return { ok: true, value: { ...parseStandardTranscribe(o, at.fileName), line, file } };
+  if (isPca(o)) return { ok: true, value: { ...parsePca(o, at.fileName), line, file } };
   // A list of turns beats a guessed string key (which might be, say, the agent's name).
   const textKey = TURN_KEYS.find((k) => Array.isArray(o[k])) ?? (keys.text && keys.text in o ? keys.text : undefined);
   if (!textKey) {
     return problem({
       line, file, code: "MISSING_COLUMN", field: keys.text,
-      message: `${at.where} has no transcript field (keys: ${Object.keys(o).join(", ")}). Add a "transcript" or "text" field.`,
+      message: `${at.where} has no transcript field (keys: ${Object.keys(o).join(", ")}). ${adviceFor(o)}`,
     });
   }
   const raw = o[textKey];

@@ -1,12 +1,14 @@
-// Amazon Transcribe output -> one record. Two shapes exist: Call Analytics (segments with
-// ParticipantRole AGENT / CUSTOMER) and standard jobs (results.transcripts, with speakers in
-// audio_segments, in items' speaker_label, in speaker_labels.segments, or per channel).
+// Amazon Transcribe output -> one record. Three shapes exist: Call Analytics (segments with
+// ParticipantRole AGENT / CUSTOMER), Contact Lens (segments with a ParticipantId, roles in
+// Participants) and standard jobs (results.transcripts, with speakers in audio_segments, in items'
+// speaker_label, in speaker_labels.segments, or per channel). Speakers become Agent / Customer.
 import type { RawRecord, Turn } from "./types";
 import { callIdFromFileName, turnsToText } from "./parse-text";
+import { applyRoles, canonicalRole, guessRoles } from "./roles";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** True for a Call Analytics (or Contact Lens-like) output document. */
+/** True for a Call Analytics or Contact Lens output document (segments with Content). */
 export function isCallAnalytics(doc: Json): boolean {
   return Array.isArray(doc?.Transcript) && doc.Transcript.some((s: Json) => typeof s?.Content === "string");
 }
@@ -16,28 +18,51 @@ export function isStandardTranscribe(doc: Json): boolean {
   return Array.isArray(doc?.results?.transcripts);
 }
 
-function mergeTurns(turns: Turn[]): Turn[] {
-  const out: Turn[] = [];
-  for (const t of turns) {
-    const last = out[out.length - 1];
-    if (last && last.speaker === t.speaker) last.text += " " + t.text;
-    else out.push({ ...t });
-  }
-  return out;
+/** Contact Lens marks itself with Amazon Connect's ids and speaks by ParticipantId. */
+function isContactLens(doc: Json): boolean {
+  return Boolean(doc.CustomerMetadata || doc.InstanceId || doc.InitialContactId || doc.ContactId) ||
+    (doc.Transcript as Json[]).some((s) => s?.ParticipantId !== undefined && s?.ParticipantRole === undefined);
 }
 
-/** A Call Analytics document: one turn per segment, speaker from ParticipantRole. */
+/** The call id Amazon Connect gave the contact, else the Transcribe job name, else the file name. */
+function callIdOf(doc: Json, fileName: string): string {
+  const id = doc.CustomerMetadata?.ContactId ?? doc.ContactId ?? doc.InitialContactId ?? doc.JobName ?? doc.jobName;
+  return typeof id === "string" && id.trim() ? id.trim() : callIdFromFileName(fileName);
+}
+
+/**
+ * A Call Analytics or Contact Lens document: one turn per segment. The speaker is the segment's
+ * ParticipantRole, or its ParticipantId looked up in `Participants`; an id with no role there
+ * becomes "Speaker N", never the opaque id itself.
+ */
 export function parseCallAnalytics(doc: Json, fileName: string): RawRecord {
-  const turns: Turn[] = doc.Transcript.filter((s: Json) => typeof s?.Content === "string").map((s: Json) => ({
-    speaker: String(s.ParticipantRole ?? s.ParticipantId ?? "SPEAKER"),
-    text: s.Content,
-  }));
-  const metadata: Record<string, unknown> = { source: "transcribe-call-analytics" };
-  for (const k of ["LanguageCode", "Channel", "ContentMetadata", "ConversationCharacteristics"]) {
+  const roleOf = new Map<string, string>();
+  for (const p of Array.isArray(doc.Participants) ? doc.Participants : []) {
+    if (p?.ParticipantId !== undefined && p?.ParticipantRole) roleOf.set(String(p.ParticipantId), canonicalRole(String(p.ParticipantRole)));
+  }
+  const unknown: string[] = [];
+  const speakerOf = (s: Json): string => {
+    if (s.ParticipantRole) return canonicalRole(String(s.ParticipantRole));
+    const id = String(s.ParticipantId ?? "");
+    const known = roleOf.get(id) ?? (canonicalRole(id) !== id ? canonicalRole(id) : undefined);
+    if (known) return known;
+    if (!unknown.includes(id)) unknown.push(id);
+    return `Speaker ${unknown.indexOf(id) + 1}`;
+  };
+  const segments: Turn[] = doc.Transcript.filter((s: Json) => typeof s?.Content === "string").map((s: Json) => ({ speaker: speakerOf(s), text: s.Content }));
+  const contactLens = isContactLens(doc);
+  // No roles at all (opaque ids only): guess them from what is said. Some known: keep those.
+  const guessed = unknown.length > 0 && segments.every((t) => t.speaker.startsWith("Speaker "));
+  const turns = guessed ? applyRoles(segments, guessRoles(segments)) : segments;
+  const metadata: Record<string, unknown> = {
+    source: contactLens ? "contact-lens" : "transcribe-call-analytics",
+    rolesFrom: guessed ? "heuristic" : "participants",
+  };
+  for (const k of ["LanguageCode", "Channel", "ContentMetadata", "ConversationCharacteristics", "InstanceId"]) {
     if (doc[k] !== undefined) metadata[k] = doc[k];
   }
   if (doc.Categories?.MatchedCategories) metadata.categories = doc.Categories.MatchedCategories;
-  return { callId: String(doc.JobName ?? callIdFromFileName(fileName)), text: turnsToText(turns), turns, metadata, line: 1, file: fileName };
+  return { callId: callIdOf(doc, fileName), text: turnsToText(turns), turns, metadata, line: 1, file: fileName };
 }
 
 type Word = { time: number; speaker: string; content: string; punctuation: boolean };
@@ -82,17 +107,25 @@ export function parseStandardTranscribe(doc: Json, fileName: string): RawRecord 
   const plain = String(results.transcripts?.[0]?.transcript ?? "");
   let turns: Turn[] | undefined;
   if (Array.isArray(results.audio_segments) && results.audio_segments.some((s: Json) => s.speaker_label || s.channel_label)) {
-    turns = mergeTurns(
+    turns = applyRoles(
       results.audio_segments.map((s: Json) => ({ speaker: String(s.speaker_label ?? s.channel_label ?? ""), text: String(s.transcript ?? "") })),
+      {},
     );
   } else if (results.speaker_labels || results.channel_labels || results.items?.some((i: Json) => i.speaker_label)) {
     turns = turnsFromWords(wordsOf(results));
   }
   if (turns && !turns.some((t) => t.speaker)) turns = undefined;
   const metadata: Record<string, unknown> = { source: "transcribe" };
+  if (turns) {
+    // spk_0 / ch_0 say nothing about who is who: guess, and keep the guess so it can be checked.
+    const roles = guessRoles(turns);
+    turns = applyRoles(turns, roles);
+    metadata.roles = roles;
+    metadata.rolesFrom = "heuristic";
+  }
   if (results.language_code) metadata.LanguageCode = results.language_code;
   return {
-    callId: String(doc.jobName ?? doc.JobName ?? callIdFromFileName(fileName)),
+    callId: callIdOf(doc, fileName),
     text: turns ? turnsToText(turns) : plain,
     turns,
     metadata,

@@ -3,14 +3,15 @@
 // Untrusted input: no one record may span more text than RECORD_LIMITS (a 600 MB "transcript"
 // would end in a RangeError), and long parses pause for the event loop so other requests go on.
 import { collectText, decodeText, toChunks, type DecodeState } from "./decode";
-import { parseCsv } from "./parse-csv";
+import { parseCsv, type CsvGrouping } from "./parse-csv";
 import { parseJsonDocument } from "./parse-json";
 import { parseJsonl } from "./parse-jsonl";
 import { parseTextTranscript } from "./parse-text";
 import { TranscriptValidator, type ValidateOptions } from "./validate";
+import { finishRecord, type RoleOptions } from "./shape";
 import { problem, type InputFormat, type ParseNotes, type ParseResult } from "./types";
 
-export type ParseOptions = ValidateOptions & {
+export type ParseOptions = ValidateOptions & RoleOptions & {
   /** Defaults to the file name's extension, else the content's first character. */
   format?: InputFormat;
   fileName?: string;
@@ -18,6 +19,10 @@ export type ParseOptions = ValidateOptions & {
   idColumn?: string;
   textColumn?: string;
   delimiter?: "," | ";" | "\t";
+  /** CSV only: one row per call or per turn (default: detected), and the turn/speaker columns. */
+  grouping?: CsvGrouping;
+  turnColumn?: string;
+  speakerColumn?: string;
   /** Filled in while parsing: format, encoding, columns used, Bedrock input detected. */
   notes?: ParseNotes;
   /** Share one validator across files so duplicate ids are found across them. */
@@ -130,7 +135,7 @@ export async function* parseTranscripts(source: ByteSource, opts: ParseOptions =
       if (!r.ok) yield r;
       else {
         validator.invalidBytes = decoding.invalidBytes;
-        yield validator.check(r.value);
+        yield validator.check(finishRecord(r.value, opts, notes));
       }
       if (Date.now() - sliceStart > SLICE_MS) {
         await pause();

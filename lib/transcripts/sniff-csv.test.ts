@@ -8,6 +8,9 @@ describe("sniffCsv", () => {
   it("finds delimiter, columns, guesses and complete first rows from a UTF-8 chunk with BOM", () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csv)]);
     expect(sniffCsv(bytes)).toEqual({
+      looksLikeTurns: false,
+      guessedTurnColumn: undefined,
+      guessedSpeakerColumn: undefined,
       columns: ["Call ID", "Agent", "Conversation"],
       guessedIdColumn: "Call ID",
       guessedTextColumn: "Conversation",

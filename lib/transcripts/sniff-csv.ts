@@ -1,6 +1,7 @@
 // A quick look at the start of a CSV for the upload preview: columns, guesses, first rows.
 import { CsvParser } from "./csv-parser";
-import { guessDelimiter, guessIdColumn, guessTextColumn } from "./columns";
+import { guessDelimiter, guessIdColumn, guessSpeakerColumn, guessTextColumn, guessTurnColumn } from "./columns";
+import { idsRepeat } from "./group-turns";
 
 export type CsvSniff = {
   columns: string[];
@@ -8,6 +9,10 @@ export type CsvSniff = {
   guessedTextColumn?: string;
   delimiter: "," | ";" | "\t";
   firstRows: Record<string, string>[];
+  guessedTurnColumn?: string;
+  guessedSpeakerColumn?: string;
+  /** One row per turn: a turn or speaker column, and call ids that repeat on the next row. */
+  looksLikeTurns: boolean;
 };
 
 function decodeHead(chunk: Uint8Array): string {
@@ -28,7 +33,14 @@ export function sniffCsv(firstChunk: Uint8Array | string, opts: { maxRows?: numb
   const columns = header ?? [];
   const sample = data.slice(0, opts.maxRows ?? 5);
   const guessedIdColumn = guessIdColumn(columns);
+  const guessedTurnColumn = guessTurnColumn(columns);
+  const guessedSpeakerColumn = guessSpeakerColumn(columns);
+  const id = guessedIdColumn ? columns.indexOf(guessedIdColumn) : -1;
+  const looksLikeTurns = id >= 0 && Boolean(guessedTurnColumn || guessedSpeakerColumn) && idsRepeat(data.slice(0, 50).map((r) => r[id]?.trim() ?? ""));
   return {
+    guessedTurnColumn,
+    guessedSpeakerColumn,
+    looksLikeTurns,
     columns,
     guessedIdColumn,
     guessedTextColumn: guessTextColumn(columns, data, guessedIdColumn),

@@ -26,6 +26,8 @@ export type ProblemCode =
   | "BAD_ROW"
   | "BAD_JSON"
   | "UNSUPPORTED_FORMAT"
+  | "SPLIT_CALL"
+  | "MOSTLY_DUPLICATES"
   // Bedrock batch input lines (lib/jsonl validation)
   | "BAD_RECORD_ID"
   | "DUPLICATE_RECORD_ID"
@@ -40,16 +42,26 @@ export type ParseResult = { ok: true; value: Transcript } | { ok: false; error: 
 
 export type InputFormat = "csv" | "text" | "json" | "jsonl";
 
+/** A known producer's shape inside a format (see shape.ts for the names shown to people). */
+export type TranscriptShape = "transcribe" | "transcribe-call-analytics" | "contact-lens" | "pca" | "csv-turns";
+
 /** A record as a format parser produced it, before validation and redaction. */
 export type RawRecord = Transcript & { badEncoding?: boolean };
 
 /** Facts about the input found while parsing (e.g. that a JSONL file is already Bedrock input). */
 export type ParseNotes = {
   format?: InputFormat;
+  shape?: TranscriptShape;
+  /** Some record has speaker turns, so Agent / Customer can be swapped. */
+  hasRoles?: boolean;
   bedrockBatchInput?: boolean;
   encoding?: "utf-8" | "utf-16le" | "utf-16be";
   idColumn?: string;
   textColumn?: string;
+  /** CSV: one row per call, or one row per turn grouped by call id (by these columns). */
+  grouping?: "calls" | "turns";
+  turnColumn?: string;
+  speakerColumn?: string;
 };
 
 export const ok = (value: Transcript): ParseResult => ({ ok: true, value });

@@ -79,7 +79,9 @@ export class TranscriptValidator {
       if (tokens > max) {
         return {
           ...base, field: "text", code: "TOO_LONG",
-          message: `${at(r)}: call "${r.callId}" is about ${tokens} tokens, above the model's limit of ${max}. Shorten or split the transcript, or choose a model with a larger context.`,
+          // Recap's upload-wide cap per call, checked before any model is chosen; each model's own
+          // context limit is checked when the batch is prepared (lib/jobs/estimate.ts).
+          message: `${at(r)}: call "${r.callId}" is about ${tokens.toLocaleString("en-US")} tokens, above Recap's limit of ${max.toLocaleString("en-US")} tokens per call. Shorten the transcript or split the call into parts.`,
         };
       }
     }

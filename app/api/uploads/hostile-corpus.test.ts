@@ -81,7 +81,7 @@ describe.each(targets)("the hostile-input corpus through POST /api/uploads on %s
       expect(rows).toHaveLength(c.accepted!);
       for (const r of rows) expect(r.text).not.toMatch(/[\r\0]/);
     }
-    const alive = await health();
+    const alive = await health(new NextRequest(`${TEST_ORIGIN}/api/health`));
     expect(alive.status).toBe(200);
   });
 

@@ -24,6 +24,8 @@ const Query = z.object({
   name: param("name", 200).transform((v) => v.trim()).optional(),
   idColumn: param("idColumn", 200).optional(),
   textColumn: param("textColumn", 200).optional(),
+  grouping: z.enum(["calls", "turns"], { message: 'grouping is "calls" or "turns"' }).optional(),
+  swapRoles: z.enum(["1", "0"]).optional(),
 });
 
 /** X-Recap-Size and X-Recap-Sha256 are required: without them a cut or altered body cannot be told. */
@@ -68,6 +70,8 @@ export async function POST(req: NextRequest) {
       name: query.data.name,
       idColumn: query.data.idColumn || undefined,
       textColumn: query.data.textColumn || undefined,
+      grouping: query.data.grouping,
+      swapRoles: query.data.swapRoles === "1",
     });
     await audit({ actor: user, action: "dataset.upload", targetType: "Dataset", targetId: result.datasetId, after: { fileName: query.data.fileName, sizeBytes: received.sizeBytes, accepted: result.accepted, problems: result.report.problemCount } });
     return NextResponse.json(

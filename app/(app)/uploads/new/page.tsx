@@ -4,6 +4,7 @@ import { UploadForm } from "@/components/uploads/upload-form";
 import { formatDateTime } from "@/components/ui/format";
 import { page } from "@/lib/auth/page";
 import { listDatasets } from "@/lib/datasets/queries";
+import { findSameUpload } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Upload transcripts" };
@@ -16,7 +17,7 @@ export default page({ role: "supervisor" }, async ({ user }) => {
         title="Upload transcripts"
         description="Files are checked in your browser first: you see every problem by line before anything is sent. Emails, phone and card numbers are redacted before a model sees them."
       />
-      <UploadForm />
+      <UploadForm findSameUpload={findSameUpload} />
       {recent.length > 0 && (
         <section aria-labelledby="recent-heading">
           <h2 id="recent-heading" className="text-base font-semibold">
