@@ -96,6 +96,7 @@ describe.each(targets)("the hostile-input corpus through POST /api/uploads on %s
     let pulled = 0;
     const body = new ReadableStream<Uint8Array>({ pull: (ctl) => (pulled++, ctl.enqueue(new Uint8Array(1024))) });
     const headers = new Headers(getRequestHeaders());
+    headers.set("origin", TEST_ORIGIN);
     headers.set("x-recap-size", "lots");
     headers.set("x-recap-sha256", "0".repeat(64));
     const req = new NextRequest(`${TEST_ORIGIN}/api/uploads?fileName=a.csv`, { method: "POST", headers, body, duplex: "half" } as Init);
