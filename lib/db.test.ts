@@ -1,12 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { isUniqueViolation } from "@/lib/errors";
-import { createPgliteTestDb, createPostgresTestDb, postgresTestUrl, type TestDb } from "@/test/db";
+import { type TestDb, databaseTargets } from "@/test/db";
 
-const pgTarget = await postgresTestUrl();
-if (!pgTarget.url) console.warn(`[db.test] PostgreSQL round trip skipped: ${pgTarget.reason}`);
-
-const targets: Array<[string, () => Promise<TestDb>]> = [["PGlite", createPgliteTestDb]];
-if (pgTarget.url) targets.push(["PostgreSQL", () => createPostgresTestDb(pgTarget.url!)]);
+const targets = await databaseTargets("db.test");
 
 describe.each(targets)("database round trip on %s", (_name, create) => {
   let t: TestDb;

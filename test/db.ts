@@ -66,3 +66,15 @@ export async function createPostgresTestDb(url: string): Promise<TestDb> {
     },
   };
 }
+
+/**
+ * The databases a test file runs on, for `describe.each`: PGlite always, and the PostgreSQL
+ * server when DATABASE_URL_TEST answers (else a warning naming the file says why it was skipped).
+ */
+export async function databaseTargets(testName: string): Promise<Array<[string, () => Promise<TestDb>]>> {
+  const pg = await postgresTestUrl();
+  if (!pg.url) console.warn(`[${testName}] PostgreSQL run skipped: ${pg.reason}`);
+  const targets: Array<[string, () => Promise<TestDb>]> = [["PGlite", createPgliteTestDb]];
+  if (pg.url) targets.push(["PostgreSQL", () => createPostgresTestDb(pg.url!)]);
+  return targets;
+}

@@ -3,16 +3,13 @@
 // calls run on separate connections, so the race is real; PGlite has one connection and is here
 // for parity.
 import { afterAll, describe, expect, it } from "vitest";
-import { createPgliteTestDb, createPostgresTestDb, postgresTestUrl, type TestDb } from "@/test/db";
+import { type TestDb, databaseTargets } from "@/test/db";
 import { setDbForTests } from "@/lib/db";
 import { createAccount } from "@/lib/auth/accounts";
 import type { SessionUser } from "@/lib/auth/guards";
 import { changeRole, setDisabled } from "./users";
 
-const pgTarget = await postgresTestUrl();
-if (!pgTarget.url) console.warn(`[last-admin.test] PostgreSQL run skipped: ${pgTarget.reason}`);
-const targets: Array<[string, () => Promise<TestDb>]> = [["PGlite", createPgliteTestDb]];
-if (pgTarget.url) targets.push(["PostgreSQL", () => createPostgresTestDb(pgTarget.url!)]);
+const targets = await databaseTargets("last-admin.test");
 
 describe.each(targets)("the last admin on %s", (_name, createDb) => {
   let t: TestDb;

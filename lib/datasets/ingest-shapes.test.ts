@@ -4,16 +4,13 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPgliteTestDb, createPostgresTestDb, postgresTestUrl, type TestDb } from "@/test/db";
+import { type TestDb, databaseTargets } from "@/test/db";
 import { startTestS3, tempDir } from "@/test/stack";
 import { ingestUpload, type IngestInput } from "./ingest";
 import { findEarlierUpload } from "./queries";
 
 const SHAPES = path.resolve(__dirname, "../../test/fixtures/shapes");
-const pgTarget = await postgresTestUrl();
-if (!pgTarget.url) console.warn(`[ingest-shapes.test] PostgreSQL run skipped: ${pgTarget.reason}`);
-const targets: Array<[string, () => Promise<TestDb>]> = [["PGlite", createPgliteTestDb]];
-if (pgTarget.url) targets.push(["PostgreSQL", () => createPostgresTestDb(pgTarget.url!)]);
+const targets = await databaseTargets("ingest-shapes.test");
 
 describe.each(targets)("on %s", (_name, createDb) => {
   let db: TestDb;

@@ -1,13 +1,10 @@
 // The prepare-time check of each model's real context limit (issue 9 item 8).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPgliteTestDb, createPostgresTestDb, postgresTestUrl, type TestDb } from "@/test/db";
+import { type TestDb, databaseTargets } from "@/test/db";
 import { contextTokensOf, inputLimitOf } from "./context-limits";
 import { estimateBatch } from "./estimate";
 
-const pgTarget = await postgresTestUrl();
-if (!pgTarget.url) console.warn(`[estimate.test] PostgreSQL run skipped: ${pgTarget.reason}`);
-const targets: Array<[string, () => Promise<TestDb>]> = [["PGlite", createPgliteTestDb]];
-if (pgTarget.url) targets.push(["PostgreSQL", () => createPostgresTestDb(pgTarget.url!)]);
+const targets = await databaseTargets("estimate.test");
 
 describe("model context limits", () => {
   it("knows the context windows of the default families and takes the output allowance off", () => {

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPgliteTestDb, createPostgresTestDb, postgresTestUrl, type TestDb } from "@/test/db";
+import { type TestDb, databaseTargets } from "@/test/db";
 import { startTestS3 } from "@/test/stack";
 import { uploadStream } from "@/lib/storage/objects";
 import { ingestJobResults } from "./ingest";
 
-const pgTarget = await postgresTestUrl();
-if (!pgTarget.url) console.warn(`[ingest.test] PostgreSQL run skipped: ${pgTarget.reason}`);
-const targets: Array<[string, () => Promise<TestDb>]> = [["PGlite", createPgliteTestDb]];
-if (pgTarget.url) targets.push(["PostgreSQL", () => createPostgresTestDb(pgTarget.url!)]);
+const targets = await databaseTargets("ingest.test");
 
 describe.each(targets)("on %s", (_name, createDb) => {
   let db: TestDb;

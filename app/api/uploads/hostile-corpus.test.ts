@@ -13,16 +13,13 @@ import { setDbForTests } from "@/lib/db";
 import { resetAuthForTests } from "@/lib/auth/auth";
 import { actAs, seedUser, TEST_ORIGIN } from "@/lib/auth/testing/sessions";
 import { getRequestHeaders } from "@/lib/auth/testing/request-headers";
-import { createPgliteTestDb, createPostgresTestDb, postgresTestUrl, type TestDb } from "@/test/db";
+import { type TestDb, databaseTargets } from "@/test/db";
 import { startTestS3, tempDir } from "@/test/stack";
 import { HOSTILE_CASES, type HostileCase } from "@/test/hostile/corpus";
 import { POST } from "./route";
 import { GET as health } from "../health/route";
 
-const pgTarget = await postgresTestUrl();
-if (!pgTarget.url) console.warn(`[hostile-corpus] PostgreSQL run skipped: ${pgTarget.reason}`);
-const targets: Array<[string, () => Promise<TestDb>]> = [["PGlite", createPgliteTestDb]];
-if (pgTarget.url) targets.push(["PostgreSQL", () => createPostgresTestDb(pgTarget.url!)]);
+const targets = await databaseTargets("hostile-corpus");
 
 let s3: Awaited<ReturnType<typeof startTestS3>>;
 let engine: BedrockLocal;
