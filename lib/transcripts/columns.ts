@@ -12,25 +12,24 @@ const TEXT_NAMES = [
 
 const norm = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, "");
 
-/** The header most likely to be the call id (call_id, callId, id, contact_id, ...). */
-export function guessIdColumn(columns: string[]): string | undefined {
+/** The first header (case and punctuation ignored) named like one of `names`, in `names`' order. */
+function columnNamed(columns: string[], names: string[]): string | undefined {
   const normalised = columns.map(norm);
-  for (const want of ID_NAMES) {
-    const k = normalised.indexOf(want);
-    if (k >= 0) return columns[k];
-  }
-  const k = normalised.findIndex((c) => c.endsWith("id"));
-  return k >= 0 ? columns[k] : undefined;
-}
-
-/** The header named like a transcript column (transcript, text, conversation, ...), if any. */
-export function textColumnByName(columns: string[]): string | undefined {
-  const normalised = columns.map(norm);
-  for (const want of TEXT_NAMES) {
+  for (const want of names) {
     const k = normalised.indexOf(want);
     if (k >= 0) return columns[k];
   }
   return undefined;
+}
+
+/** The header most likely to be the call id (call_id, callId, id, contact_id, ...). */
+export function guessIdColumn(columns: string[]): string | undefined {
+  return columnNamed(columns, ID_NAMES) ?? columns.find((c) => norm(c).endsWith("id"));
+}
+
+/** The header named like a transcript column (transcript, text, conversation, ...), if any. */
+export function textColumnByName(columns: string[]): string | undefined {
+  return columnNamed(columns, TEXT_NAMES);
 }
 
 /** The header most likely to be the transcript: a known name, else the longest on average. */
@@ -68,20 +67,10 @@ const SPEAKER_NAMES = ["speaker", "speakerrole", "role", "participant", "partici
 
 /** The header that orders turns within a call (turn, seq, order, ...), if any. */
 export function guessTurnColumn(columns: string[]): string | undefined {
-  const normalised = columns.map(norm);
-  for (const want of TURN_NAMES) {
-    const k = normalised.indexOf(want);
-    if (k >= 0) return columns[k];
-  }
-  return undefined;
+  return columnNamed(columns, TURN_NAMES);
 }
 
 /** The header naming who speaks (speaker, role, participant, ...), if any. */
 export function guessSpeakerColumn(columns: string[]): string | undefined {
-  const normalised = columns.map(norm);
-  for (const want of SPEAKER_NAMES) {
-    const k = normalised.indexOf(want);
-    if (k >= 0) return columns[k];
-  }
-  return undefined;
+  return columnNamed(columns, SPEAKER_NAMES);
 }
