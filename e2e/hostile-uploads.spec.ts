@@ -34,7 +34,9 @@ test("while a 200 MB JSON upload is ingested, /api/health and a page answer with
   parts.push("]");
   const body = Buffer.from(parts.join(""));
   const { createHash } = await import("node:crypto");
-  const headers = { "content-type": "application/octet-stream", "x-recap-size": String(body.length), "x-recap-sha256": createHash("sha256").update(body).digest("hex") };
+  // the route checks Origin on every state change, as the browser would send it from the upload page
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const headers = { origin, "content-type": "application/octet-stream", "x-recap-size": String(body.length), "x-recap-sha256": createHash("sha256").update(body).digest("hex") };
 
   // warm both routes first: a cold first render is not what this measures
   for (const url of ["/api/health", "/uploads/new"]) expect((await page.request.get(url)).status()).toBe(200);
