@@ -39,7 +39,7 @@ export const HOSTILE_CASES: HostileCase[] = [
     name: "deflate bomb: 300 MB of zeros in ~300 KB, header claiming 1 KB",
     fileName: "zeros.zip",
     body: () => buildZip([{ name: "calls.json", data: () => repeated(Buffer.alloc(1), 300 * MB), claimSize: 1024 }]),
-    status: 422,
+    status: 400,
     message: /^No usable transcripts\. calls\.json is not valid JSON \(line 1: /,
   },
   {
@@ -53,15 +53,15 @@ export const HOSTILE_CASES: HostileCase[] = [
     name: "600 MB of text, header lying",
     fileName: "text-bomb.zip",
     body: () => buildZip([{ name: "call.txt", data: () => repeated("Agent: blah blah blah. ", 600 * MB), claimSize: 4000 }]),
-    status: 422, // the per-file text cap comes first (the 500 "Invalid string length" of issue 8)
+    status: 400, // the per-file text cap comes first (the 500 "Invalid string length" of issue 8)
     message: /^No usable transcripts\. call\.txt is larger than 8 MB, the most one text transcript may be/,
   },
-  // --- broken archives: 422 saying what is wrong, never "Something went wrong"
-  { name: "entry escaping with ../", fileName: "dots.zip", body: () => buildZip([{ name: "../x.txt", data: calls }]), status: 422, message: /^dots\.zip is not a readable \.zip: the entry "\.\.\/x\.txt" points outside the archive/ },
-  { name: "entry with an absolute path", fileName: "abs.zip", body: () => buildZip([{ name: "/abs.txt", data: calls }]), status: 422, message: /the entry "\/abs\.txt" has an absolute path/ },
-  { name: "entry escaping with ..\\", fileName: "back.zip", body: () => buildZip([{ name: "..\\x.txt", data: calls }]), status: 422, message: /points outside the archive/ },
-  { name: "a CSV named .zip", fileName: "fake.zip", body: () => file("not-a-zip.zip"), status: 422, message: /^fake\.zip is not a readable \.zip: it has no zip directory/ },
-  { name: "a truncated zip", fileName: "cut.zip", body: () => smallZip().subarray(0, 200), status: 422, message: /^cut\.zip is not a readable \.zip: it has no zip directory/ },
+  // --- broken archives: 400 saying what is wrong, never "Something went wrong"
+  { name: "entry escaping with ../", fileName: "dots.zip", body: () => buildZip([{ name: "../x.txt", data: calls }]), status: 400, message: /^dots\.zip is not a readable \.zip: the entry "\.\.\/x\.txt" points outside the archive/ },
+  { name: "entry with an absolute path", fileName: "abs.zip", body: () => buildZip([{ name: "/abs.txt", data: calls }]), status: 400, message: /the entry "\/abs\.txt" has an absolute path/ },
+  { name: "entry escaping with ..\\", fileName: "back.zip", body: () => buildZip([{ name: "..\\x.txt", data: calls }]), status: 400, message: /points outside the archive/ },
+  { name: "a CSV named .zip", fileName: "fake.zip", body: () => file("not-a-zip.zip"), status: 400, message: /^fake\.zip is not a readable \.zip: it has no zip directory/ },
+  { name: "a truncated zip", fileName: "cut.zip", body: () => smallZip().subarray(0, 200), status: 400, message: /^cut\.zip is not a readable \.zip: it has no zip directory/ },
   {
     name: "a zip with garbled deflate data",
     fileName: "garbled.zip",
@@ -70,12 +70,12 @@ export const HOSTILE_CASES: HostileCase[] = [
       for (let i = 40; i < 80; i++) z[i] ^= 0x5a;
       return z;
     },
-    status: 422,
+    status: 400,
     message: /^garbled\.zip is not a readable \.zip: "a\.txt" cannot be unpacked/,
   },
   // --- oversized single records (issue 8 item 1): a clear TOO_LONG, never a RangeError
-  { name: "a 9 MB plain-text transcript", fileName: "huge.txt", body: () => Buffer.from("Agent: " + "blah ".repeat((9 * MB) / 5)), status: 422, message: /^No usable transcripts\. huge\.txt is larger than 8 MB, the most one text transcript may be/ },
-  { name: "broken JSON", fileName: "broken.json", body: () => file("broken.json"), status: 422, message: /^No usable transcripts\. broken\.json is not valid JSON \(line 3: / },
+  { name: "a 9 MB plain-text transcript", fileName: "huge.txt", body: () => Buffer.from("Agent: " + "blah ".repeat((9 * MB) / 5)), status: 400, message: /^No usable transcripts\. huge\.txt is larger than 8 MB, the most one text transcript may be/ },
+  { name: "broken JSON", fileName: "broken.json", body: () => file("broken.json"), status: 400, message: /^No usable transcripts\. broken\.json is not valid JSON \(line 3: / },
   // --- NUL and encodings (issue 8 item 6)
   {
     name: "UTF-16 LE CSV without a BOM", fileName: "utf16.csv", body: () => file("utf16le-no-bom.csv"), status: 201, message: /.*/, accepted: 2, problems: [],
@@ -83,17 +83,17 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: "NUL in a transcript", fileName: "nul.csv", body: () => file("nul-in-transcript.csv"), status: 201, message: /.*/, accepted: 1, problems: [{ line: 3, code: "BAD_ENCODING" }],
   },
-  { name: "NUL in fileName", fileName: "a\0.csv", body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 422, message: /"fileName" contains a NUL character/ },
-  { name: "NUL in name", fileName: "a.csv", query: { name: "x\0y" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 422, message: /"name" contains a NUL character/ },
-  { name: "NUL in textColumn", fileName: "a.csv", query: { textColumn: "tr\0" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 422, message: /"textColumn" contains a NUL/ },
+  { name: "NUL in fileName", fileName: "a\0.csv", body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 400, message: /"fileName" contains a NUL character/ },
+  { name: "NUL in name", fileName: "a.csv", query: { name: "x\0y" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 400, message: /"name" contains a NUL character/ },
+  { name: "NUL in textColumn", fileName: "a.csv", query: { textColumn: "tr\0" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 400, message: /"textColumn" contains a NUL/ },
   // --- line endings (issue 9 item 5)
   { name: "CSV with CRLF and CR inside quoted fields", fileName: "crlf.csv", body: () => file("crlf-in-quotes.csv"), status: 201, message: /.*/, accepted: 2, problems: [] },
   { name: "JSON with \\r\\n escapes", fileName: "crlf.json", body: () => file("crlf-escapes.json"), status: 201, message: /.*/, accepted: 1, problems: [] },
   // --- forged uploads (issue 8 items 5 and 10)
-  { name: "no X-Recap-Size", fileName: "a.csv", headers: { "x-recap-size": null }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 422, message: /^The X-Recap-Size header is missing/ },
-  { name: "non-numeric X-Recap-Size", fileName: "a.csv", headers: { "x-recap-size": "12abc" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 422, message: /^The X-Recap-Size header must be the file's size in bytes \(a whole number\), not "12abc"/ },
-  { name: "no X-Recap-Sha256", fileName: "a.csv", headers: { "x-recap-sha256": null }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 422, message: /^The X-Recap-Sha256 header is missing/ },
-  { name: "a malformed X-Recap-Sha256", fileName: "a.csv", headers: { "x-recap-sha256": "abc" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 422, message: /SHA-256 as 64 hex digits/ },
-  { name: "a wrong X-Recap-Sha256", fileName: "a.csv", headers: { "x-recap-sha256": "0".repeat(64) }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 422, message: /checksum does not match/ },
-  { name: "an X-Recap-Size that is not the body's", fileName: "a.csv", headers: { "x-recap-size": "5" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 422, message: /^The upload is larger than announced: more than the 5 bytes/ },
+  { name: "no X-Recap-Size", fileName: "a.csv", headers: { "x-recap-size": null }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 400, message: /^The X-Recap-Size header is missing/ },
+  { name: "non-numeric X-Recap-Size", fileName: "a.csv", headers: { "x-recap-size": "12abc" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 400, message: /^The X-Recap-Size header must be the file's size in bytes \(a whole number\), not "12abc"/ },
+  { name: "no X-Recap-Sha256", fileName: "a.csv", headers: { "x-recap-sha256": null }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 400, message: /^The X-Recap-Sha256 header is missing/ },
+  { name: "a malformed X-Recap-Sha256", fileName: "a.csv", headers: { "x-recap-sha256": "abc" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 400, message: /SHA-256 as 64 hex digits/ },
+  { name: "a wrong X-Recap-Sha256", fileName: "a.csv", headers: { "x-recap-sha256": "0".repeat(64) }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 400, message: /checksum does not match/ },
+  { name: "an X-Recap-Size that is not the body's", fileName: "a.csv", headers: { "x-recap-size": "5" }, body: () => Buffer.from("id,transcript\n1,A: b\n"), status: 400, message: /^The upload is larger than announced: more than the 5 bytes/ },
 ];

@@ -98,7 +98,7 @@ describe.each(targets)("the hostile-input corpus through POST /api/uploads on %s
     headers.set("x-recap-sha256", "0".repeat(64));
     const req = new NextRequest(`${TEST_ORIGIN}/api/uploads?fileName=a.csv`, { method: "POST", headers, body, duplex: "half" } as Init);
     const res = await POST(req);
-    expect(res.status).toBe(422);
+    expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/X-Recap-Size header must be the file's size in bytes/);
     expect(pulled).toBeLessThanOrEqual(1); // a ReadableStream pulls once on its own to fill its queue; the route read none of it
   });

@@ -87,7 +87,8 @@ export async function POST(req: NextRequest) {
       { status: 201 },
     );
   } catch (e) {
-    return errorResponse(e, { QUOTA: 413 });
+    // A file, header or parameter the route cannot take is a bad request (400); too large is 413.
+    return errorResponse(e, { QUOTA: 413, VALIDATION: 400 });
   } finally {
     await cleanup?.();
   }
