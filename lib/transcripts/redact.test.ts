@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { luhnValid, redactPii } from "./redact";
+import { luhnValid, PLACEHOLDERS, redactPii } from "./redact";
+import { TranscriptValidator } from "./validate";
 import { loadRedactionFixture, scoreRedaction } from "./redact-fixture";
 
 describe("redactPii", () => {
@@ -57,5 +58,41 @@ describe("redactPii", () => {
       '"0034 5566 7788 9900" in "reference {CREDIT_DEBIT_CARD_NUMBER} on the letter"',
       '"4111111111111111" in "order {CREDIT_DEBIT_CARD_NUMBER} test"',
     ]);
+  });
+});
+
+// The validator redacts a call's turns one by one and joins them, instead of redacting the joined
+// text a second time: that is only right while no redaction crosses a "Speaker: " prefix or a line.
+describe("redacting turn by turn", () => {
+  const speakers = ["Agent", "Customer", "spk_0", "spk_1", "ch_0", "ch_1", "AGENT", "caller", ""];
+  const cases = loadRedactionFixture();
+
+  it("gives the same text as redacting the whole call, with opaque and empty speaker labels", () => {
+    for (let start = 0; start < cases.length; start += 7) {
+      const turns = cases.slice(start, start + 7).map((c, i) => ({ speaker: speakers[(start + i) % speakers.length]!, text: c.text }));
+      const join = (ts: typeof turns) => ts.map((t) => (t.speaker ? `${t.speaker}: ${t.text}` : t.text)).join("\n");
+      expect(join(turns.map((t) => ({ ...t, text: redactPii(t.text) })))).toBe(redactPii(join(turns)));
+    }
+  });
+});
+
+describe("TranscriptValidator redaction", () => {
+  const phone = "call me back on 415-555-0134";
+  const record = (text: string) => ({ line: 2, callId: "c1", text, turns: [{ speaker: "spk_0", text: "How can I help?" }, { speaker: "spk_1", text: phone }] });
+
+  it("redacts the turns and the text built from them", () => {
+    const r = new TranscriptValidator().check(record(`spk_0: How can I help?\nspk_1: ${phone}`));
+    expect(r.ok && r.value.text).toBe(`spk_0: How can I help?\nspk_1: call me back on ${PLACEHOLDERS.phone}`);
+    expect(r.ok && r.value.turns![1]!.text).toBe(`call me back on ${PLACEHOLDERS.phone}`);
+  });
+
+  it("redacts a text that is not the turns joined on its own", () => {
+    const r = new TranscriptValidator().check(record(`Agent: How can I help?\n\nCustomer: ${phone}`));
+    expect(r.ok && r.value.text).toBe(`Agent: How can I help?\n\nCustomer: call me back on ${PLACEHOLDERS.phone}`);
+  });
+
+  it("leaves everything as it was with redaction off", () => {
+    const r = new TranscriptValidator({ redact: false }).check(record(`spk_1: ${phone}`));
+    expect(r.ok && r.value.text).toBe(`spk_1: ${phone}`);
   });
 });

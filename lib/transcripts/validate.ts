@@ -3,6 +3,7 @@
 // made safe to store: line endings LF only (a JSON "\r\n" escape survives decoding), and no NUL,
 // which PostgreSQL refuses in text and jsonb alike.
 import { REPLACEMENT_CHAR } from "./decode";
+import { turnsToText } from "./parse-text";
 import { redactPii } from "./redact";
 import { estimateTokens } from "./tokens";
 import { problem, type ParseResult, type Problem, type RawRecord } from "./types";
@@ -40,9 +41,12 @@ export class TranscriptValidator {
     this.seen.set(record.callId, { line: record.line, file: record.file });
     this.accepted++;
     if (this.opts.redact === false) return { ok: true, value: record };
-    const value = { ...record, text: redactPii(record.text) };
-    if (record.turns) value.turns = record.turns.map((t) => ({ speaker: t.speaker, text: redactPii(t.text) }));
-    return { ok: true, value };
+    if (!record.turns) return { ok: true, value: { ...record, text: redactPii(record.text) } };
+    // The text is usually the turns joined: redact each turn once and join them again, rather than
+    // redacting the same words twice (the text, then every turn).
+    const turns = record.turns.map((t) => ({ speaker: t.speaker, text: redactPii(t.text) }));
+    const text = record.text === turnsToText(record.turns) ? turnsToText(turns) : redactPii(record.text);
+    return { ok: true, value: { ...record, text, turns } };
   }
 
   private problemOf(r: RawRecord): Problem | undefined {
