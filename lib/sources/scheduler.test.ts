@@ -91,6 +91,8 @@ describe.each(await databaseTargets("sources scheduler"))("watched S3 source on 
     expect(batch.jobs[0]).toMatchObject({ status: "Pending", recordCount: 12 });
     row = await database.prisma.source.findUniqueOrThrow({ where: { id: src.id } });
     expect(row.waitingNote).toBeNull();
+    expect(row.lastError).toBeNull(); // this scan went well; the unreadable file stays listed as failed
+    expect(await database.prisma.sourceObject.count({ where: { sourceId: src.id, status: "failed" } })).toBe(1);
 
     // A rewritten object has a new ETag: it is read again, and its calls wait for the next batch.
     await put("drop/a.jsonl", jsonl(calls.slice(0, 3)));

@@ -92,7 +92,9 @@ export async function scanSource(deps: SchedulerDeps, id: string): Promise<ScanR
     data: {
       leaseOwner: null, leaseUntil: null, lastScanAt: now, waitingNote,
       nextScanAt: new Date(now.getTime() + (more ? 0 : source.scanIntervalSec * 1000)),
-      ...(errors.length ? { lastError: errors.join("\n").slice(0, 4000), lastErrorAt: now } : {}),
+      // The last scan's errors only; files that could not be read stay listed as failed objects.
+      lastError: errors.length ? errors.join("\n").slice(0, 4000) : null,
+      ...(errors.length ? { lastErrorAt: now } : {}),
     },
   });
   for (const message of errors) {
