@@ -6,7 +6,7 @@ import { discoverObjects, ingestObject } from "./scan";
 import { gatherAndSubmit, type OnDemand } from "./gather";
 
 /** A source event for webhooks and notifications; handed in, since those come later in the data flow. */
-export type SourceEvent = { event: "source.error"; key: string; sourceId: string; name: string; message: string };
+export type SourceEvent = { event: "source.error"; key: string; sourceId: string; name: string; message: string; ownerId: string };
 
 export type SchedulerDeps = {
   prisma: Db;
@@ -99,7 +99,7 @@ export async function scanSource(deps: SchedulerDeps, id: string): Promise<ScanR
   });
   for (const message of errors) {
     deps.log?.(`[sources] ${source.name}: ${message}`);
-    await deps.emit?.({ event: "source.error", key: `source:${id}:${now.getTime()}:${errors.indexOf(message)}`, sourceId: id, name: source.name, message })
+    await deps.emit?.({ event: "source.error", key: `source:${id}:${now.getTime()}:${errors.indexOf(message)}`, sourceId: id, name: source.name, message, ownerId: source.createdById })
       .catch((e) => deps.log?.(`[sources] could not announce an error: ${(e as Error).message}`));
   }
   return report;

@@ -43,7 +43,10 @@ export async function startTrackerIfEnabled(): Promise<void> {
     const storage = await storageTarget(prisma);
     await runSourcesOnce({
       prisma, storage, s3: s3(), owner, leaseMs, log,
-      emit: (e) => emitEvent(prisma, { key: e.key, event: e.event, data: { source: { id: e.sourceId, name: e.name }, message: e.message } }),
+      emit: (e) => emitEvent(prisma, {
+        key: e.key, event: e.event, data: { source: { id: e.sourceId, name: e.name }, message: e.message },
+        notify: { userId: e.ownerId, title: `Source "${e.name}" could not read a file`, body: e.message.slice(0, 500), href: "/admin/sources" },
+      }),
     });
   });
   const webhooks = loop("webhooks", Math.max(trackerIntervalMs, 1000), async () => {
