@@ -1,6 +1,6 @@
 // Issue 12's watched S3 source, walked by an admin: register a prefix of the local bucket, drop
 // files into it (one malformed), watch calls gather, and see a batch made from them; when that
-// batch ends, the bell in the header says so.
+// batch ends (and when a file cannot be read), the bell in the header says so.
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { expect, test } from "./fixtures/auth";
 import { syntheticCalls, toCsv } from "../test/synthetic";
@@ -55,11 +55,13 @@ test("an admin registers a source, drops files into it, and sees a batch made an
   await page.waitForURL(/\/batches\/[a-z0-9]+$/);
   await expect(page.getByText("1,100").first()).toBeVisible();
 
-  // When it ends, its owner (this admin) is told in the header.
+  // When it ends, its owner (this admin) is told in the header, below the unreadable file.
+  const bell = page.locator("summary[aria-label^='Notifications']");
   await expect(async () => {
     await page.reload();
-    await expect(page.locator("summary[aria-label^='Notifications, ']")).toBeVisible({ timeout: 1000 });
+    await bell.click();
+    await expect(page.getByRole("link", { name: new RegExp(`^Batch "${name}.*" completed$`) })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 300_000, intervals: [3000] });
-  await page.locator("summary[aria-label^='Notifications']").click();
-  await expect(page.getByRole("link", { name: new RegExp(`^Batch "${name}.*" completed$`) })).toBeVisible();
+  await expect(page.getByRole("link", { name: `Source "${name}" could not read a file` })).toBeVisible();
+  await expect(bell).toHaveAttribute("aria-label", /^Notifications, \d+ unread$/);
 });
