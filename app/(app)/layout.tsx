@@ -5,7 +5,7 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { NotificationBell } from "@/components/notifications/bell";
 import { currentUser } from "@/lib/auth/guards";
 import { ROLE_LABELS } from "@/lib/auth/roles";
-import { notificationsFor } from "@/lib/webhooks/notifications";
+import { unreadNotifications } from "@/lib/webhooks/notifications";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +14,13 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
-  const notes = await notificationsFor(user);
+  const unread = await unreadNotifications(user);
   return (
     <AppShell
       role={user.role}
       userSlot={
         <div className="flex items-center gap-3">
-          <NotificationBell unread={notes.unread} latest={notes.latest} />
+          <NotificationBell unread={unread} />
           <UserMenu name={user.name} email={user.email} roleLabel={ROLE_LABELS[user.role]} />
         </div>
       }

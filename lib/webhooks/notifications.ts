@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/guards";
 import { db } from "@/lib/db";
 
-/** The signed-in user's latest notifications and how many are unread (the bell in the layout). */
+/** The signed-in user's latest notifications and how many are unread (/notifications). */
 export async function notificationsFor(user: Pick<SessionUser, "id">, take = 5) {
   const prisma = await db();
   const [unread, latest] = await Promise.all([
@@ -14,6 +14,11 @@ export async function notificationsFor(user: Pick<SessionUser, "id">, take = 5) 
     }),
   ]);
   return { unread, latest };
+}
+
+/** How many of the user's notifications are unread (the bell's count). */
+export async function unreadNotifications(user: Pick<SessionUser, "id">): Promise<number> {
+  return (await db()).notification.count({ where: { userId: user.id, readAt: null } });
 }
 
 export const MarkRead = z.object({ id: z.string().optional().transform((v) => v || undefined) });
