@@ -1,5 +1,5 @@
-// Watched sources and webhooks, measured: (1) a first scan of 200 JSONL objects (10 calls each) on
-// s3rver into PGlite and PostgreSQL, gathering all 2,000 calls into one batch, and a rescan that
+// Watched sources and webhooks, measured: (1) a first scan of 100 JSONL objects (10 calls each, from the 1,100 synthetic calls) on
+// s3rver into PGlite and PostgreSQL, gathering all 1,000 calls into one batch, and a rescan that
 // finds nothing new; (2) 200 signed webhook deliveries to a local receiver.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -12,7 +12,7 @@ import { runSourcesOnce } from "@/lib/sources/scheduler";
 import { emitEvent } from "@/lib/webhooks/events";
 import { deliverDue } from "@/lib/webhooks/deliver";
 
-const OBJECTS = 200;
+const OBJECTS = 100;
 const PER_OBJECT = 10;
 const DELIVERIES = 200;
 const ms = (t: number) => Math.round(performance.now() - t);
