@@ -59,6 +59,10 @@ const Env = z.object({
   RECAP_TRACKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   RECAP_TRACKER_INTERVAL_MS: z.coerce.number().int().min(50, "must be at least 50 (milliseconds)").default(1000),
   RECAP_TRACKER_POLL_MS: z.coerce.number().int().min(50, "must be at least 50 (milliseconds)").default(2000),
+  // web: pages and routes only; worker: background loops only (tracker, sources, webhooks); all: both.
+  RECAP_ROLE: z.enum(["web", "worker", "all"], { message: "must be web, worker or all" }).default("all"),
+  RECAP_LEASE_MS: z.coerce.number().int().min(1000, "must be at least 1000 (milliseconds)").default(120_000),
+  RECAP_WEBHOOKS_ALLOW_LOCAL: z.enum(["0", "1"], { message: "must be 1 (webhooks may reach loopback and private addresses, for tests) or 0" }).default("0"),
   // Sign-in (better-auth). Unset secret: one is generated once and kept in RECAP_DATA_DIR.
   BETTER_AUTH_SECRET: optionalSecret(),
   RECAP_AUTH_SECRET: optionalSecret(),
@@ -99,6 +103,12 @@ export type Config = {
   defaultRoleArn?: string;
   maxUploadBytes: number;
   trackerEnabled: boolean;
+  /** which parts this process runs: web (no background loops), worker (no web server), all */
+  role: "web" | "worker" | "all";
+  /** how long a background lease (job, source, delivery) holds before another instance may take it over */
+  leaseMs: number;
+  /** webhooks may go to loopback and private addresses (and plain http to 127.0.0.1): tests only */
+  webhooksAllowLocal: boolean;
   /** X-Forwarded-For comes from a trusted proxy; otherwise the server sets it from the socket */
   trustProxy: boolean;
   /** pause between tracker passes */
@@ -155,6 +165,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     defaultRoleArn: e.RECAP_BEDROCK_ROLE_ARN,
     maxUploadBytes: e.RECAP_MAX_UPLOAD_BYTES,
     trackerEnabled: e.RECAP_TRACKER === "on",
+    role: e.RECAP_ROLE,
+    webhooksAllowLocal: e.RECAP_WEBHOOKS_ALLOW_LOCAL === "1",
+    leaseMs: e.RECAP_LEASE_MS,
     trustProxy: e.RECAP_TRUST_PROXY === "1",
     trackerIntervalMs: e.RECAP_TRACKER_INTERVAL_MS,
     trackerBasePollMs: e.RECAP_TRACKER_POLL_MS,

@@ -1,6 +1,7 @@
 // `npm start` / `npm run dev`: the whole product on this machine.
 // Embedded default (RECAP_S3_BUCKET unset): s3rver and bedrock-local on loopback, PGlite in
 // this process, data in RECAP_DATA_DIR. With AWS settings it starts no stand-ins.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { startLocalS3Process } from "./stack/local-s3-process";
 import { startBedrockLocalProcess } from "./stack/bedrock-local-process";
 import { ensureBuilt } from "./stack/prepare";
 import { migrateDatabase } from "./stack/migrate";
+import { stopChild } from "./stack/child";
 
 const root = path.resolve(__dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -60,6 +62,17 @@ async function main() {
   started.unshift(
     cfg.databaseUrl ? `database       PostgreSQL (DATABASE_URL)` : `database       PGlite, files in ${path.join(cfg.dataDir, "pglite")}`,
   );
+
+  if (cfg.role === "worker") {
+    // No web server: the background loops run in scripts/worker.ts, under React's server condition
+    // (lib/ guards itself with `server-only`).
+    const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts", "worker.ts")], { cwd: root, env: process.env, stdio: "inherit" });
+    onShutdown("background worker", () => stopChild(worker), 20);
+    worker.on("exit", (code) => void (stopping || process.exit(code ?? 1)));
+    log("Recap is running as a worker (RECAP_ROLE=worker): no web server");
+    for (const line of started) console.log(`  ${line}`);
+    return;
+  }
 
   if (!dev) await ensureBuilt({ root, log });
   const app = next({ dev, dir: root, hostname: "localhost", port: cfg.port });

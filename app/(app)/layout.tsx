@@ -2,8 +2,10 @@ import type { ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/layout/app-shell";
 import { UserMenu } from "@/components/auth/user-menu";
+import { NotificationBell } from "@/components/notifications/bell";
 import { currentUser } from "@/lib/auth/guards";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { unreadNotifications } from "@/lib/webhooks/notifications";
 
 export const dynamic = "force-dynamic";
 
@@ -12,8 +14,17 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/sign-in");
+  const unread = await unreadNotifications(user);
   return (
-    <AppShell role={user.role} userSlot={<UserMenu name={user.name} email={user.email} roleLabel={ROLE_LABELS[user.role]} />}>
+    <AppShell
+      role={user.role}
+      userSlot={
+        <div className="flex items-center gap-3">
+          <NotificationBell unread={unread} />
+          <UserMenu name={user.name} email={user.email} roleLabel={ROLE_LABELS[user.role]} />
+        </div>
+      }
+    >
       {children}
     </AppShell>
   );

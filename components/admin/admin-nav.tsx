@@ -8,6 +8,8 @@ const sections = [
   { href: "/admin/templates", label: "Prompt templates" },
   { href: "/admin/service-roles", label: "IAM service roles" },
   { href: "/admin/storage", label: "Storage" },
+  { href: "/admin/sources", label: "Sources" },
+  { href: "/admin/webhooks", label: "Webhooks" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -5,41 +5,79 @@ import { db } from "@/lib/db";
 import { bedrock } from "@/lib/bedrock/client";
 import { onShutdown } from "@/lib/lifecycle";
 import { seedDefaults } from "@/lib/setup/seed-defaults";
+import { s3 } from "@/lib/storage";
 import { storageTarget } from "@/lib/storage/settings";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { trackOnce } from "@/lib/jobs/tracker";
+import { runSourcesOnce } from "@/lib/sources/scheduler";
+import { announceEndedWork } from "@/lib/webhooks/batch-events";
+import { deliverDue } from "@/lib/webhooks/deliver";
+import { emitEvent } from "@/lib/webhooks/events";
 
 const KEY = Symbol.for("recap.tracker");
 const g = globalThis as unknown as { [KEY]?: boolean };
 
-/** Seed defaults and start the job tracker with the server (once per process). */
+/**
+ * Seed defaults and start the background loops with the server (once per process): the job
+ * tracker, the watched-source scheduler, the announcer of ended work and the webhook deliveries.
+ * Each takes leases, so any number of instances may run them. RECAP_ROLE=web runs none.
+ */
 export async function startTrackerIfEnabled(): Promise<void> {
   if (g[KEY]) return;
   g[KEY] = true;
   const prisma = await db();
   await seedDefaults(prisma);
-  if (!config().trackerEnabled) return;
+  const { trackerEnabled, role, trackerIntervalMs, trackerBasePollMs, leaseMs, webhooksAllowLocal } = config();
+  if (!trackerEnabled || role === "web") return;
   const owner = `${os.hostname()}:${process.pid}`;
-  const { trackerIntervalMs, trackerBasePollMs } = config();
+  const log = console.error;
+
+  const tracker = loop("job tracker", trackerIntervalMs, async () => {
+    const storage = await storageTarget(prisma);
+    await trackOnce({
+      prisma, storage, bedrock: bedrock(), owner, basePollMs: trackerBasePollMs, leaseMs, log,
+      ingest: (jobId: string) => ingestJobResults({ prisma, storage, jobId }),
+    });
+  });
+  const sources = loop("source scheduler", Math.max(trackerIntervalMs, 1000), async () => {
+    const storage = await storageTarget(prisma);
+    await runSourcesOnce({
+      prisma, storage, s3: s3(), owner, leaseMs, log,
+      emit: (e) => emitEvent(prisma, {
+        key: e.key, event: e.event, data: { source: { id: e.sourceId, name: e.name }, message: e.message },
+        notify: { userId: e.ownerId, title: `Source "${e.name}" could not read a file`, body: e.message.slice(0, 500), href: "/admin/sources" },
+      }),
+    });
+  });
+  const webhooks = loop("webhooks", Math.max(trackerIntervalMs, 1000), async () => {
+    await announceEndedWork(prisma);
+    await deliverDue({ prisma, owner, leaseMs, allowLocal: webhooksAllowLocal, log });
+  });
+  onShutdown("background work", async () => {
+    await Promise.all([tracker.stop(), sources.stop(), webhooks.stop()]);
+  }, 20);
+}
+
+/** Run `pass` every `intervalMs` until stopped; a failed pass is logged and the next one runs. */
+function loop(name: string, intervalMs: number, pass: () => Promise<unknown>) {
   let running = true;
   let current: Promise<unknown> = Promise.resolve();
-  const loop = async () => {
+  let wake: (() => void) | undefined;
+  void (async () => {
     while (running) {
-      current = (async () => {
-        const storage = await storageTarget(prisma);
-        const deps = {
-          prisma, storage, bedrock: bedrock(), owner, basePollMs: trackerBasePollMs, log: console.error,
-          ingest: (jobId: string) => ingestJobResults({ prisma, storage, jobId }),
-        };
-        return trackOnce(deps);
-      })().catch((e) => console.error("[tracker]", e));
+      current = pass().catch((e) => console.error(`[${name}]`, e));
       await current;
-      await new Promise((r) => setTimeout(r, trackerIntervalMs));
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, intervalMs);
+      });
     }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      wake?.();
+      await current;
+    },
   };
-  void loop();
-  onShutdown("job tracker", async () => {
-    running = false;
-    await current;
-  }, 20);
 }
