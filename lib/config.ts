@@ -59,6 +59,7 @@ const Env = z.object({
   RECAP_TRACKER: z.enum(["on", "off"], { message: "must be on or off" }).default("on"),
   RECAP_TRACKER_INTERVAL_MS: z.coerce.number().int().min(50, "must be at least 50 (milliseconds)").default(1000),
   RECAP_TRACKER_POLL_MS: z.coerce.number().int().min(50, "must be at least 50 (milliseconds)").default(2000),
+  RECAP_API_RATE_LIMIT: z.coerce.number({ message: "must be a number of requests" }).int("must be a whole number").min(1, "must be at least 1 (requests a minute per API token)").default(120),
   // Sign-in (better-auth). Unset secret: one is generated once and kept in RECAP_DATA_DIR.
   BETTER_AUTH_SECRET: optionalSecret(),
   RECAP_AUTH_SECRET: optionalSecret(),
@@ -105,6 +106,8 @@ export type Config = {
   trackerIntervalMs: number;
   /** first delay between polls of one job (doubles while nothing changes, up to a minute) */
   trackerBasePollMs: number;
+  /** requests a minute each personal API token may make to /api/v1 */
+  apiRateLimitPerMinute: number;
   /** BETTER_AUTH_SECRET or RECAP_AUTH_SECRET; unset means lib/auth keeps a generated one in dataDir */
   authSecret?: string;
   /** the address people open, for cookies and origin checks */
@@ -158,6 +161,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.RECAP_TRUST_PROXY === "1",
     trackerIntervalMs: e.RECAP_TRACKER_INTERVAL_MS,
     trackerBasePollMs: e.RECAP_TRACKER_POLL_MS,
+    apiRateLimitPerMinute: e.RECAP_API_RATE_LIMIT,
     authSecret: e.BETTER_AUTH_SECRET ?? e.RECAP_AUTH_SECRET,
     publicUrl: (e.RECAP_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     firstAdmin: e.RECAP_ADMIN_EMAIL && e.RECAP_ADMIN_PASSWORD ? { email: e.RECAP_ADMIN_EMAIL.toLowerCase(), password: e.RECAP_ADMIN_PASSWORD } : undefined,
