@@ -18,6 +18,7 @@ const cursor = z.string().max(200, "cursor is longer than any cursor this API gi
 export const CreateBatchBody = SubmitBatchInput.extend({
   requestKey: z.string().uuid("requestKey must be a UUID").optional().meta({ description: "idempotency key: the same key answers the same batch" }),
 });
+export type CreateBatchBody = z.infer<typeof CreateBatchBody>;
 
 export const JobRow = z
   .object({
@@ -31,27 +32,33 @@ export const JobRow = z
     ingestedAt: z.string().nullable().meta({ description: "when every output line was stored as a result" }),
   })
   .meta({ id: "Job" });
+export type JobRow = z.infer<typeof JobRow>;
 
 export const JobDetail = JobRow.extend({
   events: z.array(z.object({ id: z.string(), status: z.string(), message: z.string().nullable(), at: z.string() })),
   costUsd: z.number().nullable(), templateLabel: z.string(), createdBy: z.string(), createdById: z.string(), datasetId: z.string(),
 }).meta({ id: "JobDetail" });
+export type JobDetail = z.infer<typeof JobDetail>;
 
 export const Batch = z
   .object({
-    id: z.string(), name: z.string(), status: z.string().meta({ description: "submitting, submitted (every job created) or failed" }),
+    id: z.string(), name: z.string(), status: z.string().meta({ description: "submitting (input being written), ready (jobs handed to the tracker) or failed (see message)" }),
     message: z.string().nullable(), recordCount: z.number().int(), estCostUsd: z.number(), modelName: z.string(), templateLabel: z.string(),
     datasetId: z.string(), datasetName: z.string(), createdAt: z.string(), jobs: z.array(JobRow),
     settled: z.boolean().meta({ description: "true once every job has ended and its results are stored: wait for this" }),
   })
   .meta({ id: "Batch" });
+export type Batch = z.infer<typeof Batch>;
 
 export const BatchCreated = z.object({ batchId: z.string() }).meta({ id: "BatchCreated" });
+export type BatchCreated = z.infer<typeof BatchCreated>;
 
 export const ListQuery = z.object({ limit: limit(100, 25), cursor });
 
 export const BatchSummary = Batch.omit({ jobs: true, datasetName: true }).extend({ jobCount: z.number().int() }).meta({ id: "BatchSummary" });
+export type BatchSummary = z.infer<typeof BatchSummary>;
 export const BatchPage = z.object({ batches: z.array(BatchSummary), nextCursor: z.string().nullable() }).meta({ id: "BatchPage" });
+export type BatchPage = z.infer<typeof BatchPage>;
 
 export const BatchOptions = z
   .object({
@@ -60,6 +67,7 @@ export const BatchOptions = z
     serviceRoles: z.array(z.object({ id: z.string(), name: z.string(), isDefault: z.boolean() })),
   })
   .meta({ id: "BatchOptions", description: "what POST /api/v1/batches accepts: modelConfigId is a model's id, templateVersionId a template version's" });
+export type BatchOptions = z.infer<typeof BatchOptions>;
 
 // ---------- jobs ----------
 
@@ -68,6 +76,7 @@ export const JobsQuery = z.object({
   page: z.coerce.number({ message: "page must be a number" }).int("page must be a whole number").min(1, "page must be at least 1").max(100_000, "page must be at most 100000").default(1),
 });
 export const JobsPage = z.object({ jobs: z.array(JobRow), total: z.number().int(), page: z.number().int(), pageCount: z.number().int(), status: z.string().optional() }).meta({ id: "JobsPage" });
+export type JobsPage = z.infer<typeof JobsPage>;
 
 // ---------- results ----------
 
@@ -93,7 +102,9 @@ export const ResultRow = z
     inputTokens: z.number().int().nullable(), outputTokens: z.number().int().nullable(), createdAt: z.string(),
   })
   .meta({ id: "Result" });
+export type ResultRow = z.infer<typeof ResultRow>;
 export const ResultPage = z.object({ results: z.array(ResultRow), nextCursor: z.string().nullable().meta({ description: "null on the last page" }) }).meta({ id: "ResultPage" });
+export type ResultPage = z.infer<typeof ResultPage>;
 
 // ---------- shared ----------
 
