@@ -20,7 +20,12 @@ function routeKeys(dir = V1): string[] {
 
 function refs(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => refs(v, out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) k === "$ref" ? out.push(String(v)) : refs(v, out);
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === "$ref") out.push(String(v));
+      else refs(v, out);
+    }
+  }
   return out;
 }
 
