@@ -29,7 +29,7 @@ test("a supervisor creates a token in the UI and sees it once", async ({ supervi
   await page.getByLabel("Token name").fill("nightly import");
   await page.getByRole("button", { name: "Create token" }).click();
   await expect(page.getByText("Copy it now")).toBeVisible();
-  token = await page.getByLabel("New API token").inputValue();
+  token = await page.getByRole("textbox", { name: "New API token" }).inputValue();
   expect(token).toMatch(/^recap_pat_[A-Za-z0-9_-]{43}$/);
   const row = page.getByTestId("token-nightly import");
   await expect(row).toContainText(token.slice(0, 16));
@@ -38,7 +38,7 @@ test("a supervisor creates a token in the UI and sees it once", async ({ supervi
   await page.reload();
   await expect(page.getByTestId("token-nightly import")).toContainText("Active");
   expect(await page.content()).not.toContain(token.slice(16));
-  await expect(page.getByLabel("New API token")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "New API token" })).toHaveCount(0);
 });
 
 test("the README's steps with fetch: upload a CSV, create a batch, wait, read every result", async ({ baseURL }) => {

@@ -24,7 +24,7 @@ export function ApiTokens({ tokens, createToken, revokeToken }: { tokens: Token[
         </div>
       )}
       {form.message && <FormMessage>{form.message}</FormMessage>}
-      <form onSubmit={form.onSubmit} aria-label="New API token" className="flex flex-wrap items-end gap-3">
+      <form onSubmit={form.onSubmit} aria-label="Create an API token" className="flex flex-wrap items-end gap-3">
         <Field label="Token name" name="name" required maxLength={100} error={form.errors.name} hint="What will use it, e.g. “nightly import”." className="min-w-64 flex-1" />
         <SubmitButton pending={form.pending}>Create token</SubmitButton>
       </form>
