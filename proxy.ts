@@ -4,8 +4,8 @@
 //   role themselves, lib/auth/page.ts: a cookie here may be expired or forged);
 // - every page gets a fresh CSP nonce (Next reads it from the request's CSP header and puts it on
 //   its scripts) and, over HTTPS, HSTS.
-// Not matched: /api/uploads (a route under the proxy has its body cut at 10 MB; it streams 200 MB
-// and runs guardRoute itself), Next's static files and the favicon.
+// Not matched: /api/uploads and /api/v1/datasets (a route under the proxy has its body cut at 10 MB; they stream 200 MB
+// and run guardRoute themselves), Next's static files and the favicon.
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
@@ -51,5 +51,5 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  matcher: ["/((?!api/uploads|_next/static|_next/image|favicon\\.ico).*)"],
+  matcher: ["/((?!api/uploads|api/v1/datasets|_next/static|_next/image|favicon\\.ico).*)"],
 };

@@ -5,6 +5,7 @@ import { benchBedrockLocal } from "./bedrock-local";
 import { benchConvertUpload, benchIngest } from "./pipeline";
 import { benchTurns } from "./turns";
 import { benchSources } from "./sources";
+import { benchApi } from "./api";
 
 async function main() {
   console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -15,6 +16,7 @@ async function main() {
   console.log(await benchBedrockLocal());
   console.table(await benchTurns());
   console.table([await benchSources("pglite"), await benchSources("postgres")]);
+  console.table([...(await benchApi("pglite")), ...(await benchApi("postgres"))]);
 }
 
 main().catch((e) => {

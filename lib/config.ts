@@ -63,6 +63,7 @@ const Env = z.object({
   RECAP_ROLE: z.enum(["web", "worker", "all"], { message: "must be web, worker or all" }).default("all"),
   RECAP_LEASE_MS: z.coerce.number().int().min(1000, "must be at least 1000 (milliseconds)").default(120_000),
   RECAP_WEBHOOKS_ALLOW_LOCAL: z.enum(["0", "1"], { message: "must be 1 (webhooks may reach loopback and private addresses, for tests) or 0" }).default("0"),
+  RECAP_API_RATE_LIMIT: z.coerce.number({ message: "must be a number of requests" }).int("must be a whole number").min(1, "must be at least 1 (requests a minute per API token)").default(120),
   // Sign-in (better-auth). Unset secret: one is generated once and kept in RECAP_DATA_DIR.
   BETTER_AUTH_SECRET: optionalSecret(),
   RECAP_AUTH_SECRET: optionalSecret(),
@@ -115,6 +116,8 @@ export type Config = {
   trackerIntervalMs: number;
   /** first delay between polls of one job (doubles while nothing changes, up to a minute) */
   trackerBasePollMs: number;
+  /** requests a minute each personal API token may make to /api/v1 */
+  apiRateLimitPerMinute: number;
   /** BETTER_AUTH_SECRET or RECAP_AUTH_SECRET; unset means lib/auth keeps a generated one in dataDir */
   authSecret?: string;
   /** the address people open, for cookies and origin checks */
@@ -171,6 +174,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.RECAP_TRUST_PROXY === "1",
     trackerIntervalMs: e.RECAP_TRACKER_INTERVAL_MS,
     trackerBasePollMs: e.RECAP_TRACKER_POLL_MS,
+    apiRateLimitPerMinute: e.RECAP_API_RATE_LIMIT,
     authSecret: e.BETTER_AUTH_SECRET ?? e.RECAP_AUTH_SECRET,
     publicUrl: (e.RECAP_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     firstAdmin: e.RECAP_ADMIN_EMAIL && e.RECAP_ADMIN_PASSWORD ? { email: e.RECAP_ADMIN_EMAIL.toLowerCase(), password: e.RECAP_ADMIN_PASSWORD } : undefined,

@@ -1,5 +1,5 @@
 // Errors a user can act on carry a code; the UI shows the message beside the field or row.
-export type ErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "VALIDATION" | "CONFLICT" | "QUOTA" | "UPSTREAM";
+export type ErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "VALIDATION" | "CONFLICT" | "QUOTA" | "UPSTREAM" | "RATE_LIMITED";
 
 export class AppError extends Error {
   constructor(

@@ -8,6 +8,7 @@ const nav: { href: string; label: string; role: Role }[] = [
   { href: "/uploads/new", label: "Upload", role: "supervisor" },
   { href: "/jobs", label: "Jobs", role: "supervisor" },
   { href: "/summaries", label: "Summaries", role: "supervisor" },
+  { href: "/settings/tokens", label: "API tokens", role: "supervisor" },
   { href: "/admin", label: "Admin", role: "admin" },
 ];
 

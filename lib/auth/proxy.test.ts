@@ -42,10 +42,10 @@ describe("proxy", () => {
     expect(a.headers.get("strict-transport-security")).toBeNull();
   });
 
-  it("leaves out the upload route (its body would be cut at 10 MB) and static files", () => {
+  it("leaves out the upload routes (their bodies would be cut at 10 MB) and static files", () => {
     const matches = (path: string) => config.matcher.some((m) => new RegExp(`^${m}$`).test(path));
-    expect(["/", "/summaries", "/api/exports/summaries", "/api/auth/sign-in/email", "/api/health"].every(matches)).toBe(true);
-    expect(["/api/uploads", "/_next/static/chunks/a.js", "/_next/image", "/favicon.ico"].some(matches)).toBe(false);
+    expect(["/", "/summaries", "/api/exports/summaries", "/api/auth/sign-in/email", "/api/health", "/api/v1/batches", "/api/v1/results"].every(matches)).toBe(true);
+    expect(["/api/uploads", "/api/v1/datasets", "/_next/static/chunks/a.js", "/_next/image", "/favicon.ico"].some(matches)).toBe(false);
   });
 });
 

@@ -6,26 +6,12 @@ import { roleFor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { csvStream, type CsvValue } from "@/lib/export/csv";
 import { exportSummaries, SummarySearchParams, type ExportRow } from "@/lib/results/queries";
-import { SummaryFields } from "@/lib/results/parse-summary";
+import { SUMMARY_CSV_HEADER, summaryCsvCells } from "@/lib/export/summaries-csv";
 
 export const dynamic = "force-dynamic";
 
-const HEADER = [
-  "call_id", "summary", "reason_for_call", "resolution", "sentiment", "action_items", "topics",
-  "model", "batch", "input_tokens", "output_tokens", "created_at", "result_id",
-];
-
-function toCells(r: ExportRow): CsvValue[] {
-  const parsed = r.fields ? SummaryFields.safeParse(r.fields) : null;
-  const f = parsed?.success ? parsed.data : null;
-  return [
-    r.callId, r.summary, f?.reason_for_call, f?.resolution, r.sentiment, f?.action_items.join("; "), f?.topics.join("; "),
-    r.modelName, r.batchName, r.inputTokens, r.outputTokens, r.createdAt, r.id,
-  ];
-}
-
 async function* rows(source: AsyncIterable<ExportRow>): AsyncIterable<CsvValue[]> {
-  for await (const r of source) yield toCells(r);
+  for await (const r of source) yield summaryCsvCells(r);
 }
 
 export async function GET(req: NextRequest) {
@@ -33,7 +19,7 @@ export async function GET(req: NextRequest) {
     const user = await guardRoute(req, roleFor("results.export"));
     const { search } = SummarySearchParams.parse(Object.fromEntries(req.nextUrl.searchParams));
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-    return new Response(csvStream(HEADER, rows(exportSummaries({ user, search }))), {
+    return new Response(csvStream(SUMMARY_CSV_HEADER, rows(exportSummaries({ user, search }))), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="recap-summaries-${stamp}.csv"`,
