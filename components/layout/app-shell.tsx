@@ -8,6 +8,7 @@ const nav: { href: string; label: string; role: Role }[] = [
   { href: "/uploads/new", label: "Upload", role: "supervisor" },
   { href: "/jobs", label: "Jobs", role: "supervisor" },
   { href: "/summaries", label: "Summaries", role: "supervisor" },
+  { href: "/compare", label: "Compare", role: "supervisor" },
   { href: "/admin", label: "Admin", role: "admin" },
 ];
 

@@ -36,7 +36,8 @@ export async function getDataset(opts: { user: Actor; datasetId: string; prisma?
     select: {
       id: true, name: true, fileName: true, format: true, sizeBytes: true, recordCount: true, createdAt: true, report: true,
       createdBy: { select: { name: true, email: true } },
-      batches: { select: { id: true, name: true, status: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+      // a comparison's arms are listed on the comparison page
+      batches: { where: { comparisonId: null }, select: { id: true, name: true, status: true, createdAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
   if (!d) return null;
