@@ -11,6 +11,7 @@ import { ingestUpload } from "@/lib/datasets/ingest";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { searchSummaries } from "@/lib/results/queries";
 import { createBatch } from "@/lib/jobs/submit";
+import { getBatch } from "@/lib/jobs/queries";
 import { isSettled } from "@/lib/jobs/query-options";
 import { trackOnce } from "@/lib/jobs/tracker";
 import type { SessionUser } from "@/lib/auth/guards";
@@ -95,6 +96,7 @@ describe.each(await databaseTargets("compare.test"))("comparisons on %s", (_name
     expect(batches.map((b) => [b.comparisonArm, b.recordCount, b.jobs.length])).toEqual([["A", SAMPLE, 1], ["B", SAMPLE, 1]]);
     expect(batches.map((b) => b.modelConfigId)).toEqual([stack.modelId, novaId]);
 
+    expect((await getBatch({ user: stack.user, batchId: batches[1].id, prisma: stack.prisma }))?.comparison).toEqual({ id: comparisonId, name: expect.stringMatching(/ compared$/), arm: "B" });
     const before = await getComparison({ user: stack.user, comparisonId, prisma: stack.prisma });
     expect(before).toMatchObject({ calls: SAMPLE, sampleSize: SAMPLE, settled: false });
 
@@ -133,6 +135,19 @@ describe.each(await databaseTargets("compare.test"))("comparisons on %s", (_name
     expect(totals.arms.A.avgSummaryChars).toBeGreaterThan(50);
   });
 
+  it("a request that died between the two arms is finished by sending the same form again", async () => {
+    const form = input({ sampleSize: 10 });
+    const { comparisonId } = await create(form);
+    const [a, b] = await stack.prisma.batch.findMany({ where: { comparisonId }, orderBy: { comparisonArm: "asc" } });
+    await stack.prisma.batch.delete({ where: { id: b.id } }); // as if the process stopped after arm A
+    expect((await create(form)).comparisonId).toBe(comparisonId);
+    const again = await stack.prisma.batch.findMany({ where: { comparisonId }, orderBy: { comparisonArm: "asc" }, select: { id: true, comparisonArm: true, recordCount: true } });
+    expect(again.map((x) => [x.comparisonArm, x.recordCount])).toEqual([["A", 10], ["B", 10]]);
+    expect(again[0].id).toBe(a.id);
+    expect(await stack.prisma.comparisonCall.count({ where: { comparisonId } })).toBe(10);
+    await trackUntilSettled(again.map((x) => x.id));
+  });
+
   it("keeps the arms' summaries out of the summaries list, so a call summarized by a batch too is listed once", async () => {
     expect((await searchSummaries({ user: stack.user, search: {}, prisma: stack.prisma })).total).toBe(0);
     const { batchId } = await createBatch({
@@ -153,6 +168,7 @@ describe.each(await databaseTargets("compare.test"))("comparisons on %s", (_name
     expect(await getComparison({ user: other, comparisonId: mine.id, prisma: stack.prisma })).toBeNull();
     await expect(create(input(), other)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const manager = { ...other, id: "mgr-1", role: "manager" as const };
-    expect((await getComparison({ user: manager, comparisonId: mine.id, prisma: stack.prisma }))?.calls).toBe(SAMPLE);
+    expect((await getComparison({ user: manager, comparisonId: mine.id, prisma: stack.prisma }))?.calls).toBe(mine.calls);
+    expect(mine.calls).toBeGreaterThan(0);
   });
 });
