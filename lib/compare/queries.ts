@@ -4,7 +4,8 @@ import "server-only";
 import { db, type Db } from "@/lib/db";
 import { batchScope, type Actor } from "@/lib/auth/permissions";
 import { getBatch } from "@/lib/jobs/queries";
-import { isSettled, type BatchView } from "@/lib/jobs/query-options";
+import { isIngestible, isTerminal } from "@/lib/bedrock/statuses";
+import type { BatchView, JobRow } from "@/lib/jobs/query-options";
 import { ARMS, compareArms, type Arm, type ArmResult, type CallPair, type ComparisonTotals } from "./metrics";
 
 export type ArmView = {
@@ -84,6 +85,9 @@ export async function getComparison(opts: { user: Actor; comparisonId: string; p
     createdAt: c.createdAt.toISOString(), createdBy: c.createdBy.name || c.createdBy.email, arms, batches, settled,
   };
 }
+
+// As isSettled in lib/jobs/query-options, which is client code (it imports TanStack Query).
+const isSettled = (j: Pick<JobRow, "status" | "ingestedAt">) => isTerminal(j.status) && (!isIngestible(j.status) || j.ingestedAt !== null);
 
 const topicsOf = (fields: unknown): string[] => {
   const t = (fields as { topics?: unknown } | null)?.topics;
