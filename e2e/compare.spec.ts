@@ -98,6 +98,12 @@ test("two arms over a sample run side by side, with progress, totals and agreeme
     await expect(totals.getByRole("row").filter({ hasText: "Summarized" })).toContainText(`${SAMPLE}${SAMPLE}`);
     await expect(totals.getByRole("row").filter({ hasText: "Model and template" })).toContainText(`${NOVA.name}, ${templateName} v1`);
 
+    // each arm's sentiments as a chart, with its numbers as text
+    const chartA = page.getByRole("figure", { name: `Customer sentiment, arm A (${HAIKU.name})` });
+    await expect(chartA).toBeVisible();
+    await expect(chartA.getByRole("listitem").filter({ hasText: /^positive: \d+ calls$/ })).toHaveCount(1);
+    await expect(page.getByRole("figure", { name: `Customer sentiment, arm B (${NOVA.name})` })).toBeVisible();
+
     // listed under Compare, and a manager may open it
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare" }).click();
     await expect(page.getByRole("table", { name: "Comparisons" }).getByRole("link", { name: "Haiku vs Nova brief" })).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareArms, jaccard, resultCostUsd, type ArmResult, type CallPair } from "./metrics";
+import { compareArms, jaccard, resultCostUsd, sentimentCounts, type ArmResult, type CallPair } from "./metrics";
 
 const ok = (over: Partial<ArmResult> = {}): ArmResult => ({
   ok: true, summary: "The customer asked for a refund.", sentiment: "positive", topics: ["refund"], inputTokens: 1000, outputTokens: 100, errorMessage: null, ...over,
@@ -60,6 +60,21 @@ describe("compareArms", () => {
     expect(none.topics.meanJaccard).toBeNull();
     expect(none.arms.B).toMatchObject({ results: 0, costUsd: 0, avgSummaryChars: null });
     expect(none.avgSummaryCharsDiff).toBeNull();
+  });
+});
+
+describe("sentimentCounts", () => {
+  it("counts each arm's successful summaries by sentiment, none for a missing one", () => {
+    const pairs: CallPair[] = [
+      { recordId: "1", callId: "1", A: ok(), B: ok({ sentiment: "mixed" }) },
+      { recordId: "2", callId: "2", A: ok({ sentiment: null }), B: failed },
+      { recordId: "3", callId: "3", A: ok() },
+    ];
+    expect(sentimentCounts(pairs, "A")).toEqual([
+      { name: "positive", value: 2 }, { name: "neutral", value: 0 }, { name: "negative", value: 0 }, { name: "mixed", value: 0 }, { name: "none", value: 1 },
+    ]);
+    expect(sentimentCounts(pairs, "B").find((c) => c.name === "mixed")?.value).toBe(1);
+    expect(sentimentCounts(pairs, "B").reduce((n, c) => n + c.value, 0)).toBe(1);
   });
 });
 

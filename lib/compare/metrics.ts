@@ -112,3 +112,17 @@ export function compareArms(pairs: readonly CallPair[], prices: Record<Arm, Toke
     avgSummaryCharsDiff: A.avgSummaryChars !== null && B.avgSummaryChars !== null ? B.avgSummaryChars - A.avgSummaryChars : null,
   };
 }
+
+const SENTIMENT_ORDER = ["positive", "neutral", "negative", "mixed"];
+
+/** How many of an arm's summaries carry each sentiment (the four, then "none" for the rest). */
+export function sentimentCounts(pairs: readonly CallPair[], arm: Arm): { name: string; value: number }[] {
+  const counts = new Map<string, number>([...SENTIMENT_ORDER, "none"].map((s) => [s, 0]));
+  for (const p of pairs) {
+    const r = p[arm];
+    if (!r?.ok) continue;
+    const key = r.sentiment && counts.has(r.sentiment) ? r.sentiment : "none";
+    counts.set(key, counts.get(key)! + 1);
+  }
+  return [...counts].map(([name, value]) => ({ name, value }));
+}

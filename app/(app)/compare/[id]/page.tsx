@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber, formatUsd } from "@/components/ui/format"
 import { ArmsProgress } from "@/components/compare/arms-progress";
 import { ComparisonTotals } from "@/components/compare/comparison-totals";
 import { SideBySide } from "@/components/compare/side-by-side";
+import { SentimentCharts } from "@/components/compare/sentiment-charts";
 import { page } from "@/lib/auth/page";
 import { comparisonPairs, getComparison } from "@/lib/compare/queries";
 
@@ -60,6 +61,9 @@ async function Results({ comparison, pageParam }: { comparison: NonNullable<Awai
     <>
       <Card title="Totals" description="Agreement counts only the calls both arms summarized. Cost is each arm's token counts at its model's batch prices.">
         <ComparisonTotals totals={totals} arms={comparison.arms} />
+        <div className="mt-6">
+          <SentimentCharts pairs={pairs} arms={comparison.arms} />
+        </div>
       </Card>
       <Card title="Side by side" description="Each call's summary, sentiment, topics, tokens and cost from both arms.">
         <SideBySide pairs={pairs.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)} arms={comparison.arms} caption="Summaries per call, side by side" />
