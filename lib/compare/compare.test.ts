@@ -12,6 +12,7 @@ import { ingestJobResults } from "@/lib/results/ingest";
 import { searchSummaries } from "@/lib/results/queries";
 import { createBatch } from "@/lib/jobs/submit";
 import { getBatch } from "@/lib/jobs/queries";
+import { getDataset, listDatasets } from "@/lib/datasets/queries";
 import { isSettled } from "@/lib/jobs/query-options";
 import { trackOnce } from "@/lib/jobs/tracker";
 import type { SessionUser } from "@/lib/auth/guards";
@@ -154,6 +155,9 @@ describe.each(await databaseTargets("compare.test"))("comparisons on %s", (_name
       prisma: stack.prisma, storage: stack.storage, user: stack.user, datasetId, modelConfigId: stack.modelId, templateVersionId: stack.templateVersionId, requestKey: crypto.randomUUID(),
     });
     await trackUntilSettled([batchId]);
+    // the dataset lists its own batch, not the comparisons' arms
+    expect((await getDataset({ user: stack.user, datasetId, prisma: stack.prisma }))?.batches.map((b) => b.id)).toEqual([batchId]);
+    expect((await listDatasets({ user: stack.user, prisma: stack.prisma }))[0].batchCount).toBe(1);
     const listed = await searchSummaries({ user: stack.user, search: {}, prisma: stack.prisma, pageSize: 100 });
     expect(listed.total).toBe(CALLS);
     expect(new Set(listed.rows.map((r) => r.callId)).size).toBe(CALLS);

@@ -55,7 +55,7 @@ export async function listDatasets(opts: { user: Actor; take?: number; prisma?: 
     where: batchScope(opts.user),
     orderBy: { createdAt: "desc" },
     take: opts.take ?? 20,
-    select: { id: true, name: true, fileName: true, recordCount: true, createdAt: true, _count: { select: { batches: true } } },
+    select: { id: true, name: true, fileName: true, recordCount: true, createdAt: true, _count: { select: { batches: { where: { comparisonId: null } } } } },
   });
   return rows.map((r) => ({ id: r.id, name: r.name, fileName: r.fileName, recordCount: r.recordCount, createdAt: r.createdAt.toISOString(), batchCount: r._count.batches }));
 }
