@@ -6,6 +6,7 @@ import { benchConvertUpload, benchIngest } from "./pipeline";
 import { benchTurns } from "./turns";
 import { benchSources } from "./sources";
 import { benchApi } from "./api";
+import { benchCompare } from "./compare";
 
 async function main() {
   console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -17,6 +18,7 @@ async function main() {
   console.table(await benchTurns());
   console.table([await benchSources("pglite"), await benchSources("postgres")]);
   console.table([...(await benchApi("pglite")), ...(await benchApi("postgres"))]);
+  console.table(await benchCompare());
 }
 
 main().catch((e) => {

@@ -9,6 +9,7 @@ const nav: { href: string; label: string; role: Role }[] = [
   { href: "/jobs", label: "Jobs", role: "supervisor" },
   { href: "/summaries", label: "Summaries", role: "supervisor" },
   { href: "/settings/tokens", label: "API tokens", role: "supervisor" },
+  { href: "/compare", label: "Compare", role: "supervisor" },
   { href: "/admin", label: "Admin", role: "admin" },
 ];
 

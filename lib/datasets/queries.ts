@@ -36,7 +36,8 @@ export async function getDataset(opts: { user: Actor; datasetId: string; prisma?
     select: {
       id: true, name: true, fileName: true, format: true, sizeBytes: true, recordCount: true, createdAt: true, report: true,
       createdBy: { select: { name: true, email: true } },
-      batches: { select: { id: true, name: true, status: true, createdAt: true }, orderBy: { createdAt: "desc" } },
+      // a comparison's arms are listed on the comparison page
+      batches: { where: { comparisonId: null }, select: { id: true, name: true, status: true, createdAt: true }, orderBy: { createdAt: "desc" } },
     },
   });
   if (!d) return null;
@@ -54,7 +55,7 @@ export async function listDatasets(opts: { user: Actor; take?: number; prisma?: 
     where: batchScope(opts.user),
     orderBy: { createdAt: "desc" },
     take: opts.take ?? 20,
-    select: { id: true, name: true, fileName: true, recordCount: true, createdAt: true, _count: { select: { batches: true } } },
+    select: { id: true, name: true, fileName: true, recordCount: true, createdAt: true, _count: { select: { batches: { where: { comparisonId: null } } } } },
   });
   return rows.map((r) => ({ id: r.id, name: r.name, fileName: r.fileName, recordCount: r.recordCount, createdAt: r.createdAt.toISOString(), batchCount: r._count.batches }));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { convertToJsonl } from "@/lib/jsonl";
+import { convertToJsonl, type ConvertedLine } from "@/lib/jsonl";
 import { modelLines } from "@/lib/jsonl/model-lines";
 import { openObjectWriter, parseS3Uri, readObject, type StorageTarget } from "@/lib/storage";
 
@@ -25,7 +25,9 @@ export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget
     ...modelLines(batch.modelConfig, batch.templateVersion.body),
   });
 
-  const iterator = lines[Symbol.asyncIterator]();
+  // A comparison's arm runs only the comparison's calls; record ids stay the dataset's own.
+  const sample = batch.comparisonId ? await sampleRecordIds(prisma, batch.comparisonId) : null;
+  const iterator = (sample ? onlyRecords(lines, sample) : lines)[Symbol.asyncIterator]();
   for (const job of batch.jobs) {
     const key = parseS3Uri(job.inputS3Uri).key + "records.jsonl";
     const out = openObjectWriter({ ...storage, key, contentType: "application/jsonl" });
@@ -45,6 +47,15 @@ export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget
     await prisma.job.update({ where: { id: job.id }, data: { inputBytes: BigInt(bytes) } });
   }
   await prisma.batch.update({ where: { id: batch.id }, data: { status: "ready", message: null } });
+}
+
+async function sampleRecordIds(prisma: Db, comparisonId: string): Promise<Set<string>> {
+  const rows = await prisma.comparisonCall.findMany({ where: { comparisonId }, select: { transcript: { select: { recordId: true } } } });
+  return new Set(rows.map((r) => r.transcript.recordId));
+}
+
+async function* onlyRecords(lines: AsyncIterable<ConvertedLine>, recordIds: Set<string>): AsyncIterable<ConvertedLine> {
+  for await (const line of lines) if (recordIds.has(line.recordId)) yield line;
 }
 
 /** How long a batch whose input cannot be written keeps being retried before it is failed. */

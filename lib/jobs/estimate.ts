@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { planJobs, type JobPlan, type Quotas } from "@/lib/jsonl";
 import { estimateBatchCost, type BatchCost } from "@/lib/results/cost";
 import { inputLimitOf } from "./context-limits";
@@ -26,25 +27,33 @@ export type BatchEstimate = BatchCost & { plan: JobPlan; overContext: OverContex
 
 const EXAMPLES = 5;
 
-/** Tokens, cost at batch prices and the split into jobs, before anything is submitted. */
+/**
+ * Tokens, cost at batch prices and the split into jobs, before anything is submitted. A
+ * comparison's batch covers only the comparison's calls (`comparisonId`); `sampleSize` estimates
+ * a sample of that many calls before it is drawn (at the dataset's average length).
+ */
 export async function estimateBatch(opts: {
   prisma: Db;
   datasetId: string;
   modelConfigId: string;
   templateVersionId: string;
+  comparisonId?: string;
+  sampleSize?: number;
 }): Promise<BatchEstimate> {
   const { prisma } = opts;
+  const inSample = opts.comparisonId ? { comparisonCalls: { some: { comparisonId: opts.comparisonId } } } : {};
   const [dataset, model, template, chars] = await Promise.all([
     prisma.dataset.findUnique({ where: { id: opts.datasetId }, select: { recordCount: true } }),
     prisma.modelConfig.findUnique({ where: { id: opts.modelConfigId } }),
     prisma.promptTemplateVersion.findUnique({ where: { id: opts.templateVersionId }, select: { body: true } }),
-    prisma.transcript.aggregate({ where: { datasetId: opts.datasetId }, _sum: { charCount: true } }),
+    prisma.transcript.aggregate({ where: { datasetId: opts.datasetId, ...inSample }, _sum: { charCount: true }, _count: true }),
   ]);
   if (!dataset) throw new AppError("NOT_FOUND", "That dataset does not exist.", "datasetId");
   if (!model || !model.enabled) throw new AppError("VALIDATION", "Choose a model that an admin has enabled.", "modelConfigId");
   if (!template) throw new AppError("VALIDATION", "Choose a prompt template.", "templateVersionId");
-  const records = dataset.recordCount;
-  const transcriptChars = chars._sum.charCount ?? 0;
+  const all = opts.comparisonId ? chars._count : dataset.recordCount;
+  const records = opts.sampleSize === undefined ? all : Math.min(all, opts.sampleSize);
+  const transcriptChars = Math.round(((chars._sum.charCount ?? 0) * records) / Math.max(1, all));
   const promptChars = transcriptChars + records * template.body.length;
   const cost = estimateBatchCost({
     records,
@@ -54,18 +63,18 @@ export async function estimateBatch(opts: {
   });
   // Escaping adds a little to transcript bytes; the planner keeps headroom below the file limit.
   const approxBytes = Math.ceil(promptChars * 1.05) + records * LINE_OVERHEAD_BYTES;
-  return { ...cost, plan: planJobs(records, approxBytes, quotasOf(model)), overContext: await overContext(prisma, opts.datasetId, model, template.body.length) };
+  return { ...cost, plan: planJobs(records, approxBytes, quotasOf(model)), overContext: await overContext(prisma, { datasetId: opts.datasetId, ...inSample }, model, template.body.length) };
 }
 
 // estimateTokens is ceil(chars / 4), so a prompt is over `limit` tokens when its chars exceed 4 * limit.
 async function overContext(
   prisma: Db,
-  datasetId: string,
+  transcripts: Prisma.TranscriptWhereInput,
   model: { name: string; modelId: string; maxTokens: number; maxInputTokens: number },
   templateChars: number,
 ): Promise<OverContext> {
   const { tokens, contextTokens } = inputLimitOf(model);
-  const where = { datasetId, charCount: { gt: Math.max(0, tokens * 4 - templateChars) } };
+  const where = { ...transcripts, charCount: { gt: Math.max(0, tokens * 4 - templateChars) } };
   const [count, longest] = await Promise.all([
     prisma.transcript.count({ where }),
     prisma.transcript.findMany({ where, orderBy: { charCount: "desc" }, take: EXAMPLES, select: { callId: true } }),

@@ -128,6 +128,7 @@ export async function getBatch(opts: { user: Actor; batchId: string; prisma?: Db
       modelConfig: { select: { name: true } },
       templateVersion: { select: { version: true, template: { select: { name: true } } } },
       jobs: { select: jobSelect, orderBy: { part: "asc" } },
+      comparisonArm: true, comparison: { select: { id: true, name: true } },
     },
   });
   if (!b) return null;
@@ -135,5 +136,6 @@ export async function getBatch(opts: { user: Actor; batchId: string; prisma?: Db
     id: b.id, name: b.name, status: b.status, message: b.message, recordCount: b.recordCount, estCostUsd: b.estCostUsd,
     modelName: b.modelConfig.name, templateLabel: `${b.templateVersion.template.name} v${b.templateVersion.version}`,
     datasetId: b.dataset.id, datasetName: b.dataset.name, createdAt: b.createdAt.toISOString(), jobs: b.jobs.map(toJobRow),
+    comparison: b.comparison ? { ...b.comparison, arm: b.comparisonArm ?? "" } : null,
   };
 }

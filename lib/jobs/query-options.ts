@@ -53,6 +53,8 @@ export type BatchView = {
   datasetName: string;
   createdAt: string;
   jobs: JobRow[];
+  /** set when the batch is one arm of a comparison */
+  comparison?: { id: string; name: string; arm: string } | null;
 };
 
 export type JobsPage = { jobs: JobRow[]; total: number; page: number; pageCount: number; status?: string };

@@ -20,6 +20,8 @@ export type CreateBatchInput = {
   name?: string;
   /** one per rendered form: a double click or a retried request returns the same batch */
   requestKey: string;
+  /** one arm of a comparison: the batch runs only the comparison's calls */
+  comparison?: { id: string; arm: "A" | "B" };
 };
 
 /**
@@ -40,7 +42,9 @@ export async function createBatch(input: CreateBatchInput): Promise<{ batchId: s
     : await prisma.serviceRole.findFirst({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
   if (!role) throw new AppError("VALIDATION", "No IAM service role is configured. An admin must add one under Admin → Service roles.", "serviceRoleId");
 
-  const estimate = await estimateBatch({ prisma, datasetId: dataset.id, modelConfigId: input.modelConfigId, templateVersionId: input.templateVersionId });
+  const estimate = await estimateBatch({
+    prisma, datasetId: dataset.id, modelConfigId: input.modelConfigId, templateVersionId: input.templateVersionId, comparisonId: input.comparison?.id,
+  });
   if (!estimate.plan.ok) throw new AppError("QUOTA", estimate.plan.error.message);
   const parts = estimate.plan.parts;
   const name = input.name?.trim() || dataset.name;
@@ -54,6 +58,7 @@ export async function createBatch(input: CreateBatchInput): Promise<{ batchId: s
           templateVersionId: input.templateVersionId, serviceRoleId: role.id, createdById: user.id,
           recordCount: estimate.records, estInputTokens: BigInt(estimate.inputTokens),
           estOutputTokens: BigInt(estimate.outputTokens), estCostUsd: estimate.costUsd,
+          comparisonId: input.comparison?.id, comparisonArm: input.comparison?.arm,
         },
       });
       const { bucket, inputPrefix, outputPrefix } = input.storage;

@@ -100,9 +100,13 @@ const FROM = Prisma.sql`FROM "Result" r
   JOIN "ModelConfig" m ON m.id = b."modelConfigId"
   LEFT JOIN "Transcript" t ON t.id = r."transcriptId"`;
 
-/** The WHERE of a summaries search: successful results in the caller's scope, every filter a bound parameter. */
+/**
+ * The WHERE of a summaries search: successful results in the caller's scope, every filter a bound
+ * parameter. A comparison's arms summarize calls a batch may already have: they are read on the
+ * comparison page, never here, so no call is listed twice.
+ */
 export function summaryWhere(user: Actor, s: SummarySearch): Prisma.Sql {
-  const parts = [Prisma.sql`r.ok = true`];
+  const parts = [Prisma.sql`r.ok = true`, Prisma.sql`b."comparisonId" IS NULL`];
   const scope = batchScope(user);
   if (scope.createdById) parts.push(Prisma.sql`b."createdById" = ${scope.createdById}`);
   if (s.q) parts.push(Prisma.sql`r.search @@ websearch_to_tsquery('english', ${s.q})`);

@@ -19,6 +19,9 @@ export default page<{ id: string }>({ role: "supervisor" }, async ({ user, param
         description={
           <>
             Batch of <Link href={`/datasets/${batch.datasetId}`} className="text-brand-700 hover:underline">{batch.datasetName}</Link>, submitted {formatDateTime(batch.createdAt)}.
+            {batch.comparison && (
+              <> Arm {batch.comparison.arm} of the comparison <Link href={`/compare/${batch.comparison.id}`} className="text-brand-700 hover:underline">{batch.comparison.name}</Link>: its summaries are read there, not in Summaries.</>
+            )}
           </>
         }
       />

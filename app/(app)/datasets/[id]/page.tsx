@@ -4,6 +4,7 @@ import { Card, PageHeader, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatBytes, formatDateTime, formatNumber } from "@/components/ui/format";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { ProblemsTable } from "@/components/uploads/problems-table";
 import { PrepareBatchForm } from "@/components/jobs/prepare-batch-form";
 import { hasRole } from "@/lib/auth/guards";
@@ -27,7 +28,11 @@ export default page<{ id: string }>({ role: "supervisor" }, async ({ user, param
 
   return (
     <div className="space-y-6">
-      <PageHeader title={dataset.name} description={<>Dataset from <span className="font-mono text-sm">{dataset.fileName}</span>, uploaded by {dataset.createdBy} on {formatDateTime(dataset.createdAt)}.</>} />
+      <PageHeader
+        title={dataset.name}
+        description={<>Dataset from <span className="font-mono text-sm">{dataset.fileName}</span>, uploaded by {dataset.createdBy} on {formatDateTime(dataset.createdAt)}.</>}
+        actions={<ButtonLink href={`/compare/new?dataset=${dataset.id}`} variant="secondary">Compare models</ButtonLink>}
+      />
       <Card title="Upload report">
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
           <Stat label="Transcripts accepted" value={formatNumber(dataset.recordCount)} />
