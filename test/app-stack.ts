@@ -7,11 +7,11 @@ import { createBedrockClient } from "@/lib/bedrock/client";
 import { setDbForTests } from "@/lib/db";
 import type { StorageTarget } from "@/lib/storage";
 import type { SessionUser } from "@/lib/auth/guards";
-import { createPgliteTestDb } from "./db";
+import { createPgliteTestDb, type TestDb } from "./db";
 import { startTestS3, tempDir } from "./stack";
 
-export async function startAppStack(opts: { bedrock?: Partial<BedrockLocalOptions> } = {}) {
-  const database = await createPgliteTestDb();
+export async function startAppStack(opts: { bedrock?: Partial<BedrockLocalOptions>; database?: () => Promise<TestDb> } = {}) {
+  const database = await (opts.database ?? createPgliteTestDb)();
   setDbForTests(database.prisma);
   const s3 = await startTestS3();
   const engineDir = tempDir("engine");

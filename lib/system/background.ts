@@ -8,8 +8,11 @@ import { seedDefaults } from "@/lib/setup/seed-defaults";
 import { storageTarget } from "@/lib/storage/settings";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { trackOnce } from "@/lib/jobs/tracker";
+import { bedrockRuntime } from "@/lib/bedrock/runtime-client";
+import { runOnDemandSlice } from "@/lib/ondemand/run";
 
 const KEY = Symbol.for("recap.tracker");
+const LEASE_MS = 120_000;
 const g = globalThis as unknown as { [KEY]?: boolean };
 
 /** Seed defaults and start the job tracker with the server (once per process). */
@@ -30,8 +33,9 @@ export async function startTrackerIfEnabled(): Promise<void> {
         const deps = {
           prisma, storage, bedrock: bedrock(), owner, basePollMs: trackerBasePollMs, log: console.error,
           ingest: (jobId: string) => ingestJobResults({ prisma, storage, jobId }),
+          onDemand: (jobId: string) => runOnDemandSlice({ prisma, runtime: bedrockRuntime(), owner, leaseMs: LEASE_MS, log: console.error }, jobId),
         };
-        return trackOnce(deps);
+        return trackOnce({ ...deps, leaseMs: LEASE_MS });
       })().catch((e) => console.error("[tracker]", e));
       await current;
       await new Promise((r) => setTimeout(r, trackerIntervalMs));
