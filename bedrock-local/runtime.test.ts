@@ -2,6 +2,7 @@
 // per-model minimum records per job of the catalog.
 import { BedrockRuntimeClient, ConverseCommand, InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { bedrockMinRecordsPerJob } from "../lib/bedrock/quotas";
 import { findModel, minRecordsFor, MODELS } from "./catalog";
 import { SAMPLE_CALL, startStack, type Stack } from "./test-harness";
 
@@ -81,6 +82,10 @@ describe("minimum records per job, per model", () => {
     expect(findModel("amazon.titan-text-express-v1")?.minRecordsPerJob).toBe(1000);
     expect(MODELS.every((m) => m.minRecordsPerJob === 100 || m.minRecordsPerJob === 1000)).toBe(true);
     expect(minRecordsFor({ minRecordsPerJob: 5 } as never, HAIKU)).toBe(5);
+  });
+
+  it("agrees with the figures Recap warns with (lib/bedrock/quotas.ts) for every model it serves", () => {
+    expect(MODELS.map((m) => [m.modelId, bedrockMinRecordsPerJob(m.modelId)])).toEqual(MODELS.map((m) => [m.modelId, m.minRecordsPerJob]));
   });
 
   it("a job under its model's own minimum fails Validating with that figure once the override is cleared", async () => {

@@ -64,13 +64,15 @@ export async function estimateBatch(opts: {
   });
   // Escaping adds a little to transcript bytes; the planner keeps headroom below the file limit.
   const approxBytes = Math.ceil(promptChars * 1.05) + records * LINE_OVERHEAD_BYTES;
+  const minimums = { recap: model.minRecordsPerJob, bedrock: bedrockMinRecordsPerJob(model.modelId) };
   const onDemand = {
-    available: records > 0 && records < model.minRecordsPerJob,
+    // Below either minimum a batch job cannot run (or Bedrock would fail it in Validating).
+    available: records > 0 && records < Math.max(minimums.recap, minimums.bedrock),
     costUsd: estimateCost({ inputTokens: cost.inputTokens, outputTokens: cost.outputTokens, ...onDemandPrices(model) }),
   };
   return {
     ...cost, plan: planJobs(records, approxBytes, quotasOf(model)), overContext: await overContext(prisma, opts.datasetId, model, template.body.length),
-    onDemand, minimums: { recap: model.minRecordsPerJob, bedrock: bedrockMinRecordsPerJob(model.modelId) },
+    onDemand, minimums,
   };
 }
 

@@ -4,6 +4,7 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/guards";
 import { ownsOrOversees } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/log";
+import { bedrockMinRecordsPerJob } from "@/lib/bedrock/quotas";
 import { clientRequestToken, jobName } from "@/lib/jobs/names";
 import { estimateBatchCost, onDemandPrices } from "@/lib/results/cost";
 
@@ -47,10 +48,12 @@ export async function createOnDemandBatch(input: CreateOnDemandInput): Promise<{
   const records = chars._count._all;
   if (ids.length && records !== new Set(ids).size) throw new AppError("NOT_FOUND", "Some of those calls are not in this dataset.");
   if (records === 0) throw new AppError("VALIDATION", "There are no transcripts to summarize.");
-  if (!ids.length && records >= model.minRecordsPerJob) {
+  // Below either Recap's or Bedrock's minimum a batch job cannot run; above both, a batch costs half.
+  const minimum = Math.max(model.minRecordsPerJob, bedrockMinRecordsPerJob(model.modelId));
+  if (!ids.length && records >= minimum) {
     throw new AppError(
       "VALIDATION",
-      `This dataset has ${records.toLocaleString("en-US")} transcripts, enough for a batch job (at least ${model.minRecordsPerJob.toLocaleString("en-US")}), which costs about half. Submit it as a batch.`,
+      `This dataset has ${records.toLocaleString("en-US")} transcripts, enough for a batch job (at least ${minimum.toLocaleString("en-US")}), which costs about half. Submit it as a batch.`,
     );
   }
   const cost = estimateBatchCost({

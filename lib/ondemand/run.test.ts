@@ -170,13 +170,31 @@ describe.each(await databaseTargets("ondemand/run.test"))("on-demand runs on %s"
     expect(fresh.job.batch.templateVersionId).toBe(other.id);
   });
 
-  it("refuses a whole dataset that is large enough for a batch job, and calls from another dataset", async () => {
+  it("a set under Bedrock's minimum runs on demand even when Recap's own minimum is set lower; calls of another dataset are refused", async () => {
     await stack.prisma.modelConfig.update({ where: { id: stack.modelId }, data: { minRecordsPerJob: 5 } });
     try {
-      await expect(create()).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("enough for a batch job (at least 5)") });
+      const { batchId } = await create();
+      expect((await stack.prisma.batch.findUniqueOrThrow({ where: { id: batchId } })).mode).toBe("ondemand");
       await expect(create({ transcriptIds: ["not-a-call"] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     } finally {
       await stack.prisma.modelConfig.update({ where: { id: stack.modelId }, data: { minRecordsPerJob: 100 } });
+    }
+  });
+
+  it("refuses a whole dataset that is large enough for a batch job", async () => {
+    const llama = await stack.prisma.modelConfig.create({
+      data: { modelId: "meta.llama3-1-8b-instruct-v1:0", name: "Llama", family: "llama", inputPricePerMTok: 0.1, outputPricePerMTok: 0.1, minRecordsPerJob: 5 },
+    });
+    // Bedrock's own minimum for Llama is 100, so 8 calls still run on demand; with a dataset
+    // above both minimums the batch is the way.
+    const big = Array.from({ length: 100 }, (_, i) => ({ datasetId, callId: `extra-${i}`, recordId: `XTRA${String(i).padStart(7, "0")}`, text: "Agent: Hello.", charCount: 13 }));
+    await stack.prisma.transcript.createMany({ data: big });
+    try {
+      await expect(
+        createOnDemandBatch({ prisma: stack.prisma, user: stack.user, datasetId, modelConfigId: llama.id, templateVersionId: stack.templateVersionId, requestKey: "od-big" }),
+      ).rejects.toMatchObject({ code: "VALIDATION", message: expect.stringContaining("108 transcripts, enough for a batch job (at least 100)") });
+    } finally {
+      await stack.prisma.transcript.deleteMany({ where: { datasetId, callId: { startsWith: "extra-" } } });
     }
   });
 });
