@@ -125,7 +125,7 @@ export async function getBatch(opts: { user: Actor; batchId: string; prisma?: Db
   const b = await prisma.batch.findFirst({
     where: { id: opts.batchId, ...batchScope(opts.user) },
     select: {
-      id: true, name: true, status: true, message: true, recordCount: true, estCostUsd: true, createdAt: true,
+      id: true, name: true, status: true, message: true, recordCount: true, estCostUsd: true, createdAt: true, mode: true,
       dataset: { select: { id: true, name: true } },
       modelConfig: { select: { name: true } },
       templateVersion: { select: { version: true, template: { select: { name: true } } } },
@@ -137,5 +137,6 @@ export async function getBatch(opts: { user: Actor; batchId: string; prisma?: Db
     id: b.id, name: b.name, status: b.status, message: b.message, recordCount: b.recordCount, estCostUsd: b.estCostUsd,
     modelName: b.modelConfig.name, templateLabel: `${b.templateVersion.template.name} v${b.templateVersion.version}`,
     datasetId: b.dataset.id, datasetName: b.dataset.name, createdAt: b.createdAt.toISOString(), jobs: b.jobs.map(toJobRow),
+    onDemand: b.mode === "ondemand",
   };
 }

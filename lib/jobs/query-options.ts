@@ -55,6 +55,8 @@ export type BatchView = {
   datasetName: string;
   createdAt: string;
   jobs: JobRow[];
+  /** run call by call through InvokeModel (lib/ondemand), not as Bedrock batch jobs */
+  onDemand: boolean;
 };
 
 export type JobsPage = { jobs: JobRow[]; total: number; page: number; pageCount: number; status?: string };

@@ -129,6 +129,8 @@ describe.each(await databaseTargets("ondemand/run.test"))("on-demand runs on %s"
     const { jobId } = await create();
     await trackOnce(deps("tracker-a", 3));
     expect(await stack.prisma.result.count({ where: { jobId } })).toBe(3);
+    // progress as the job page shows it, from the counters
+    expect(await stack.prisma.job.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: "InProgress", processedRecordCount: 3, successRecordCount: 3, totalRecordCount: CALLS });
     // tracker-a dies holding the lease
     await stack.prisma.job.update({ where: { id: jobId }, data: { leaseOwner: "tracker-a", leaseUntil: new Date(Date.now() + 300), nextPollAt: new Date(0) } });
     expect(await trackOnce(deps("tracker-b", 3))).toBe(0);

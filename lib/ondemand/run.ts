@@ -43,9 +43,9 @@ export async function runOnDemandSlice(deps: OnDemandDeps, jobId: string): Promi
     await finish(deps, job.id, "Stopped", "Stopped on request; the calls done so far are kept.");
     return NEXT_SLICE_MS;
   }
-  if (job.status === "Pending") await setStatus(prisma, job.id, "InProgress", null, { submitTime: new Date() });
-
   const scope = { datasetId: job.batch.datasetId, ...(job.batch.transcriptIds.length ? { id: { in: job.batch.transcriptIds } } : {}) };
+  if (job.status === "Pending") await setStatus(prisma, job.id, "InProgress", null, { submitTime: new Date(), ...(await counters(prisma, job.id, scope)) });
+
   const todo = await prisma.transcript.findMany({
     where: { ...scope, results: { none: { jobId: job.id } } },
     orderBy: { recordId: "asc" },
@@ -74,7 +74,7 @@ export async function runOnDemandSlice(deps: OnDemandDeps, jobId: string): Promi
         return;
       }
       await storeResult(prisma, job.id, t, out);
-      if (!(await renewLease(deps, job.id))) halt ??= { delay: NEXT_SLICE_MS };
+      if (!(await renewLease(deps, job.id, out.kind === "ok"))) halt ??= { delay: NEXT_SLICE_MS };
     }
   };
   await Promise.all(Array.from({ length: Math.min(deps.concurrency ?? DEFAULT_CONCURRENCY, todo.length) }, worker));
@@ -99,11 +99,19 @@ async function storeResult(prisma: Db, jobId: string, t: { id: string; recordId:
   });
 }
 
-/** Keeps the tracker's lease while calls go on; false when another instance holds it now, or a stop was asked for. */
-async function renewLease(deps: OnDemandDeps, jobId: string): Promise<boolean> {
+/**
+ * Keeps the tracker's lease while calls go on and moves the progress counters on by one call
+ * (the slice's end recounts them from the Result rows); false when another instance holds the
+ * lease now, or a stop was asked for.
+ */
+async function renewLease(deps: OnDemandDeps, jobId: string, ok: boolean): Promise<boolean> {
   const { count } = await deps.prisma.job.updateMany({
     where: { id: jobId, leaseOwner: deps.owner, stopRequested: false },
-    data: { leaseUntil: new Date(Date.now() + deps.leaseMs) },
+    data: {
+      leaseUntil: new Date(Date.now() + deps.leaseMs),
+      processedRecordCount: { increment: 1 },
+      ...(ok ? { successRecordCount: { increment: 1 } } : { errorRecordCount: { increment: 1 } }),
+    },
   });
   return count === 1;
 }
