@@ -2,7 +2,7 @@
 // request log, job events, clock, quotas. JSON in, JSON out; no auth (loopback only).
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
-import type { Quotas } from "./catalog";
+import { MODELS, minRecordsFor, type Quotas } from "./catalog";
 import { BedrockError } from "./errors";
 import { FaultRuleInput, type Faults } from "./faults";
 import type { Engine } from "./engine";
@@ -27,7 +27,8 @@ const JobTagsBody = z.object({ tags: z.array(z.object({ key: z.string().min(1), 
 const ClockBody = z.object({ advanceSeconds: z.number().min(0) });
 const QuotasBody = z
   .object({
-    minRecordsPerJob: z.number().int().min(0),
+    /** null: back to each model's own minimum from the catalog */
+    minRecordsPerJob: z.number().int().min(0).nullable(),
     maxRecordsPerFile: z.number().int().positive(),
     maxRecordsPerJob: z.number().int().positive(),
     maxFileBytes: z.number().int().positive(),
@@ -88,10 +89,17 @@ export function handleAdmin(state: AdminState, req: IncomingMessage, url: URL, b
       return { now: new Date(state.now()).toISOString(), offsetSeconds: state.clockOffsetMs / 1000 };
     case "GET /_local/quotas":
       return state.quotas;
+    case "GET /_local/models":
+      return { models: MODELS.map((m) => ({ modelId: m.modelId, family: m.family, minRecordsPerJob: minRecordsFor(state.quotas, m.modelId) })) };
     case "PUT /_local/quotas":
     case "POST /_local/quotas":
-      state.quotas = { ...state.quotas, ...parse(QuotasBody, body) };
+    {
+      const { minRecordsPerJob, ...rest } = parse(QuotasBody, body);
+      state.quotas = { ...state.quotas, ...rest };
+      if (minRecordsPerJob === null) delete state.quotas.minRecordsPerJob;
+      else if (minRecordsPerJob !== undefined) state.quotas.minRecordsPerJob = minRecordsPerJob;
       return state.quotas;
+    }
     case "POST /_local/reset":
       state.faults.clear();
       state.faults.requests.length = 0;

@@ -13,6 +13,10 @@ export const ERROR_STATUS: Record<string, number> = {
   ResourceNotFoundException: 404,
   UnknownOperationException: 404,
   ThrottlingException: 429,
+  // bedrock-runtime's own (InvokeModel, Converse)
+  ModelErrorException: 424,
+  ModelTimeoutException: 408,
+  ModelNotReadyException: 429,
   InternalServerException: 500,
   ServiceUnavailableException: 503,
 };

@@ -9,7 +9,8 @@
 //   AWS_REGION                    region in job ARNs and for S3 (default us-east-1)
 //   BEDROCK_LOCAL_ACCOUNT_ID      account id in job ARNs (default 123456789012)
 //   BEDROCK_LOCAL_PACING          immediate | manual | timed:<seconds per status> (default immediate)
-//   BEDROCK_LOCAL_MIN_RECORDS     minimum records per job (default 1000, Bedrock's quota)
+//   BEDROCK_LOCAL_MIN_RECORDS     one minimum records per job for every model (default: each model's
+//                                 own AWS figure from catalog.ts, 100 for most, 1000 for Titan Text)
 //   BEDROCK_LOCAL_MAX_CONCURRENT_JOBS  jobs per model in progress or queued (default 3)
 //   BEDROCK_LOCAL_OPENAI_BASE_URL OpenAI-compatible API base, e.g. http://127.0.0.1:11434/v1 (Ollama);
 //                                 unset = the built-in extractive summarizer

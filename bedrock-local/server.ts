@@ -1,17 +1,18 @@
 // bedrock-local: a Bedrock-compatible batch inference service. @aws-sdk/client-bedrock with
 // only `endpoint` changed talks to it as to Amazon Bedrock. Start it with startBedrockLocal().
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { handleAdmin, type AdminState } from "./admin";
 import { createJob, getJob, listJobs, stopJob, type JobsContext } from "./api-jobs";
 import { getFoundationModel, listFoundationModels } from "./api-models";
+import { converseModel, invokeModel } from "./api-runtime";
 import { DEFAULT_QUOTAS, type Quotas } from "./catalog";
 import { Engine } from "./engine";
 import { BedrockError } from "./errors";
 import { Faults } from "./faults";
 import { readJsonBody, sdkAttempt, sendError, sendJson } from "./http-io";
 import { JobStore } from "./job-store";
+import { listenHttp1And2 } from "./listen";
 import { parsePacing, type Pacing } from "./pacing";
 import { createS3, type S3Options } from "./s3-io";
 import { builtInModel, openAiModel, type OpenAiConfig } from "./text-model";
@@ -32,7 +33,7 @@ export type BedrockLocalOptions = {
   openaiModel?: string;
   openaiApiKey?: string;
   quotas?: Partial<Quotas>;
-  /** Shorthand for `quotas.minRecordsPerJob` (Bedrock: 1000, lowered to 100 for some models). */
+  /** Shorthand for `quotas.minRecordsPerJob`: one minimum for every model instead of each model's own (catalog.ts). */
   minRecordsPerJob?: number;
   /** Worker threads for the built-in summarizer; default: one per core beyond the first, 0 = inline. */
   summarizerWorkers?: number;
@@ -66,16 +67,19 @@ export async function startBedrockLocal(opts: BedrockLocalOptions): Promise<Bedr
   state.engine = engine;
   const jobs: JobsContext = { region, accountId: opts.accountId ?? "123456789012", store, engine, quotas: () => state.quotas, now: state.now, defaultTags: () => state.faults.jobTags };
 
+  const runtime = { model, faults };
   const routes: [string, RegExp, Route][] = [
     ["POST", /^\/model-invocation-job$/, { operation: "CreateModelInvocationJob", run: async (req) => createJob(jobs, await readJsonBody(req)) }],
     ["GET", /^\/model-invocation-job\/([^/]+)$/, { operation: "GetModelInvocationJob", run: (_r, _u, m) => getJob(jobs, decodeURIComponent(m[1]!)) }],
     ["POST", /^\/model-invocation-job\/([^/]+)\/stop$/, { operation: "StopModelInvocationJob", run: (_r, _u, m) => stopJob(jobs, decodeURIComponent(m[1]!)) }],
     ["GET", /^\/model-invocation-jobs$/, { operation: "ListModelInvocationJobs", run: (_r, url) => listJobs(jobs, url.searchParams) }],
+    ["POST", /^\/model\/([^/]+)\/invoke$/, { operation: "InvokeModel", run: async (req, _u, m) => invokeModel(runtime, decodeURIComponent(m[1]!), await readJsonBody(req)) }],
+    ["POST", /^\/model\/([^/]+)\/converse$/, { operation: "Converse", run: async (req, _u, m) => converseModel(runtime, decodeURIComponent(m[1]!), await readJsonBody(req)) }],
     ["GET", /^\/foundation-models$/, { operation: "ListFoundationModels", run: (_r, url) => listFoundationModels(region, url.searchParams) }],
     ["GET", /^\/foundation-models\/([^/]+)$/, { operation: "GetFoundationModel", run: (_r, _u, m) => getFoundationModel(region, decodeURIComponent(m[1]!)) }],
   ];
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://bedrock-local");
     if (url.pathname.startsWith("/_local/")) {
       try {
@@ -113,23 +117,17 @@ export async function startBedrockLocal(opts: BedrockLocalOptions): Promise<Bedr
       sendError(res, e);
       faults.logRequest({ ...entry, httpStatus: e.status, outcome: "error", errorName: e.errorName, faultId: fault?.id });
     }
-  });
-  server.keepAliveTimeout = 5_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 4570, opts.host ?? "127.0.0.1", () => resolve());
-  });
+  };
+  const server = await listenHttp1And2((req, res) => void handle(req, res), opts.port ?? 4570, opts.host ?? "127.0.0.1");
   // Jobs that were not finished when the service last stopped pick up where they were.
   for (const job of store.all()) engine.start(job);
 
-  const port = (server.address() as AddressInfo).port;
+  const port = server.port;
   return {
     endpoint: `http://${opts.host ?? "127.0.0.1"}:${port}`,
     port,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await engine.close();
       await store.flush();
       s3.destroy();

@@ -3,7 +3,7 @@
 // fails the job with a message naming the file, the line and the rule.
 import path from "node:path";
 import type { S3Client } from "@aws-sdk/client-s3";
-import type { Quotas } from "./catalog";
+import { minRecordsFor, type Quotas } from "./catalog";
 import type { InputFile, JobRecord } from "./job";
 import { bucketExists, LineTooLongError, listObjects, objectSize, parseS3Uri, readObjectLines, s3ErrorName } from "./s3-io";
 
@@ -83,8 +83,9 @@ export async function validateInput(s3: S3Client, job: JobRecord, quotas: Quotas
         throw err;
       }
     }
-    if (total < quotas.minRecordsPerJob) {
-      throw new Invalid(`The job has ${total} records; ${job.modelId} needs at least ${quotas.minRecordsPerJob} records per batch inference job.`);
+    const min = minRecordsFor(quotas, job.modelId);
+    if (total < min) {
+      throw new Invalid(`The job has ${total} records; ${job.modelId} needs at least ${min} records per batch inference job.`);
     }
     return { ok: true, files, totalRecords: total };
   } catch (err) {

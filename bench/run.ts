@@ -7,6 +7,7 @@ import { benchTurns } from "./turns";
 import { benchSources } from "./sources";
 import { benchApi } from "./api";
 import { benchCompare } from "./compare";
+import { benchOnDemand } from "./ondemand";
 
 async function main() {
   console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -19,6 +20,7 @@ async function main() {
   console.table([await benchSources("pglite"), await benchSources("postgres")]);
   console.table([...(await benchApi("pglite")), ...(await benchApi("postgres"))]);
   console.table(await benchCompare());
+  console.table(await benchOnDemand());
 }
 
 main().catch((e) => {

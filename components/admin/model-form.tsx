@@ -7,6 +7,8 @@ export type ModelValues = {
   name: string;
   inputPricePerMTok: number;
   outputPricePerMTok: number;
+  onDemandInputPricePerMTok: number | null;
+  onDemandOutputPricePerMTok: number | null;
   minRecordsPerJob: number;
   maxRecordsPerJob: number;
   maxFileMb: number;
@@ -22,6 +24,8 @@ const DEFAULTS: ModelValues = {
   name: "",
   inputPricePerMTok: 0,
   outputPricePerMTok: 0,
+  onDemandInputPricePerMTok: null,
+  onDemandOutputPricePerMTok: null,
   minRecordsPerJob: 1000,
   maxRecordsPerJob: 50000,
   maxFileMb: 200,
@@ -45,6 +49,10 @@ export function ModelForm(props: Props) {
   const num = (label: string, field: keyof ModelValues, step = "1", hint?: string) => (
     <Field label={label} name={field} type="number" step={step} min="0" defaultValue={String(v[field])} required error={f.errors[field]} hint={hint} />
   );
+  // On-demand runs (sets under the job minimum) are billed at these; blank means twice the batch price.
+  const optionalPrice = (label: string, field: "onDemandInputPricePerMTok" | "onDemandOutputPricePerMTok") => (
+    <Field label={label} name={field} type="number" step="any" min="0" defaultValue={v[field] === null ? "" : String(v[field])} error={f.errors[field]} hint="blank: twice the batch price" />
+  );
   return (
     <form onSubmit={f.onSubmit} className="space-y-4" aria-label={props.mode === "add" ? "Add a model" : `Edit ${v.name}`}>
       {f.message && <FormMessage>{f.message}</FormMessage>}
@@ -67,6 +75,8 @@ export function ModelForm(props: Props) {
       <div className="grid gap-4 sm:grid-cols-4">
         {num("Input price (USD / M tokens)", "inputPricePerMTok", "any")}
         {num("Output price (USD / M tokens)", "outputPricePerMTok", "any")}
+        {optionalPrice("On-demand input price (USD / M tokens)", "onDemandInputPricePerMTok")}
+        {optionalPrice("On-demand output price (USD / M tokens)", "onDemandOutputPricePerMTok")}
         {num("Default max tokens", "maxTokens")}
         {num("Default temperature", "temperature", "0.05", "0 to 1")}
         {num("Min records per job", "minRecordsPerJob")}

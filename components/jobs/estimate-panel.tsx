@@ -8,14 +8,16 @@ export function EstimatePanel({ estimate, pending, isAdmin, minRecords }: { esti
   const largest = plan.ok ? Math.max(...plan.parts.map((p) => p.records)) : 1;
   return (
     <div aria-live="polite" aria-busy={pending} className={`space-y-4 transition-opacity ${pending ? "opacity-60" : ""}`}>
-      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
         <Item label="Transcripts" value={formatNumber(estimate.records)} />
         <Item label="Input tokens (est.)" value={formatNumber(estimate.inputTokens)} />
         <Item label="Output tokens (est.)" value={formatNumber(estimate.outputTokens)} />
         <Item label="Cost at batch prices (est.)" value={formatUsd(estimate.costUsd)} />
+        <Item label="Cost on demand (est.)" value={formatUsd(estimate.onDemand.costUsd)} />
       </dl>
       <p className="text-xs text-slate-500">Tokens are estimated at about 4 characters each; the job&apos;s manifest has the real counts afterwards.</p>
       {estimate.overContext.count > 0 && <OverContextNotice over={estimate.overContext} />}
+      {estimate.minimums.recap < estimate.minimums.bedrock && <MinimumNotice minimums={estimate.minimums} isAdmin={isAdmin} />}
       {plan.ok ? (
         <div>
           <h3 className="text-sm font-medium text-slate-700">
@@ -40,6 +42,7 @@ export function EstimatePanel({ estimate, pending, isAdmin, minRecords }: { esti
           <p className="font-medium">This dataset cannot be submitted with this model as it is.</p>
           <p className="mt-1">{plan.error.message}</p>
           <ul className="mt-2 list-disc space-y-1 pl-5">
+            {estimate.onDemand.available && <li>Run the calls one by one on demand (below), at on-demand prices.</li>}
             <li>
               <Link href="/uploads/new" className="underline">Upload a larger file</Link> (or combine several files into one .zip) so the dataset reaches the minimum{minRecords ? ` of ${formatNumber(minRecords)}` : ""}.
             </li>
@@ -54,6 +57,25 @@ export function EstimatePanel({ estimate, pending, isAdmin, minRecords }: { esti
           </ul>
         </div>
       )}
+    </div>
+  );
+}
+
+/** Recap's minimum for the model is below Bedrock's: jobs it plans between the two would fail in Validating. */
+function MinimumNotice({ minimums, isAdmin }: { minimums: BatchEstimate["minimums"]; isAdmin: boolean }) {
+  return (
+    <div role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+      <p className="font-medium">
+        Recap&apos;s minimum for this model ({formatNumber(minimums.recap)} records per job) is below Bedrock&apos;s ({formatNumber(minimums.bedrock)}).
+      </p>
+      <p className="mt-1">
+        A batch job with fewer than {formatNumber(minimums.bedrock)} records fails in Bedrock&apos;s validation; sets that small are offered on demand instead.{" "}
+        {isAdmin ? (
+          <>Set the minimum to {formatNumber(minimums.bedrock)} under <Link href="/admin/models" className="underline">Admin → Models</Link>, unless AWS has lowered the quota for your account.</>
+        ) : (
+          <>An admin can correct it under Admin → Models.</>
+        )}
+      </p>
     </div>
   );
 }

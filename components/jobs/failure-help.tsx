@@ -5,8 +5,10 @@ export function FailureHelp({ status, message, datasetHref, isAdmin }: { status:
   if (!["Failed", "Expired", "PartiallyCompleted"].includes(status)) return null;
   const m = (message ?? "").toLowerCase();
   const access = /access|denied|role|permission|assume|kms/.test(m);
-  const quota = /quota|limit|minimum|maximum|too many|throttl/.test(m);
-  const input = /jsonl|record|format|invalid|malformed|schema|modelinput/.test(m);
+  // Bedrock's words when a job is under the model's minimum: "needs at least 100 records per batch inference job".
+  const minimum = /at least ([\d,]+) records per (batch inference )?job|minimum number of records/.exec(m);
+  const quota = !minimum && /quota|limit|minimum|maximum|too many|throttl/.test(m);
+  const input = !minimum && /jsonl|record|format|invalid|malformed|schema|modelinput/.test(m);
   const tone = status === "PartiallyCompleted" ? "border-amber-200 bg-amber-50 text-amber-900" : "border-red-200 bg-red-50 text-red-900";
   return (
     <div role="alert" className={`rounded-md border px-4 py-3 text-sm ${tone}`}>
@@ -24,6 +26,7 @@ export function FailureHelp({ status, message, datasetHref, isAdmin }: { status:
             {isAdmin ? <> Run its check under <Link className="underline" href="/admin/service-roles">Admin → Service roles</Link>.</> : " Ask an admin to check it."}
           </li>
         )}
+        {minimum && <MinimumAdvice needed={minimum[1]} datasetHref={datasetHref} isAdmin={isAdmin} />}
         {quota && <li>Check the model&apos;s quotas (records per job, file size, concurrent jobs){isAdmin ? <> under <Link className="underline" href="/admin/models">Admin → Models</Link></> : ""}, then submit again.</li>}
         {input && <li>Fix the records named above in the file, upload it again and submit the new dataset.</li>}
         {status === "Expired" && <li>Submit the dataset again; fewer jobs running at once for this model makes it start sooner.</li>}
@@ -33,5 +36,25 @@ export function FailureHelp({ status, message, datasetHref, isAdmin }: { status:
         </li>
       </ul>
     </div>
+  );
+}
+
+/** A job under the model's minimum: nothing in the file is wrong, the quota is. */
+function MinimumAdvice({ needed, datasetHref, isAdmin }: { needed?: string; datasetHref: string; isAdmin: boolean }) {
+  const n = needed ? `${needed} records` : "its minimum number of records";
+  return (
+    <>
+      <li>
+        Bedrock runs a batch job for this model only with at least {n}; Recap&apos;s minimum records per job for the model is set lower than that.{" "}
+        {isAdmin ? (
+          <>Set the model&apos;s minimum to {needed ?? "Bedrock's figure"} under <Link className="underline" href="/admin/models">Admin → Models</Link> (AWS&apos;s &quot;Minimum number of records per batch inference job&quot; quota for the model), so smaller sets are offered on demand instead.</>
+        ) : (
+          <>Ask an admin to set the model&apos;s minimum to {needed ?? "Bedrock's figure"} under Admin → Models.</>
+        )}
+      </li>
+      <li>
+        <Link className="underline" href={datasetHref}>Run the dataset on demand</Link> (one call at a time at on-demand prices), or add transcripts until it has {n}.
+      </li>
+    </>
   );
 }

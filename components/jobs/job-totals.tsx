@@ -16,7 +16,7 @@ export function JobTotals({ job }: { job: JobDetail }) {
           ["Failed", formatNumber(job.errorRecordCount)],
           ["Input tokens", formatNumber(job.inputTokenCount)],
           ["Output tokens", formatNumber(job.outputTokenCount)],
-          ["Cost at batch prices", formatUsd(job.costUsd)],
+          [job.onDemand ? "Cost at on-demand prices" : "Cost at batch prices", formatUsd(job.costUsd)],
         ].map(([label, value]) => (
           <div key={label}>
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>

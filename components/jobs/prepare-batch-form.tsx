@@ -2,11 +2,12 @@
 // Choose model, template and service role; the estimate recomputes on every change (server
 // action). Submitting sends the form's one-time requestKey, so a double click makes one batch.
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useRef, useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action";
 import type { BatchEstimate } from "@/lib/jobs/estimate";
 import type { PrepareChoices } from "@/lib/datasets/queries";
 import { Button } from "@/components/ui/button";
+import { OnDemandOffer } from "@/components/ondemand/on-demand-offer";
 import { EstimatePanel } from "./estimate-panel";
 
 type Selection = { modelConfigId: string; templateVersionId: string };
@@ -20,11 +21,12 @@ type Props = {
   isAdmin: boolean;
   estimate: (input: unknown) => Promise<ActionResult<BatchEstimate>>;
   submit: (input: unknown) => Promise<ActionResult<{ batchId: string }>>;
+  runOnDemand: (input: unknown) => Promise<ActionResult<{ batchId: string; jobId: string }>>;
 };
 
 const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-brand-500";
 
-export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, initial, initialEstimate, isAdmin, estimate, submit }: Props) {
+export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, initial, initialEstimate, isAdmin, estimate, submit, runOnDemand }: Props) {
   const router = useRouter();
   const [selection, setSelection] = useState(initial);
   const [result, setResult] = useState(initialEstimate);
@@ -32,6 +34,7 @@ export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, 
   const [submitting, startSubmit] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
 
   const template = choices.templates.find((t) => t.versionId === selection.templateVersionId);
   const model = choices.models.find((m) => m.id === selection.modelConfigId);
@@ -55,9 +58,23 @@ export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, 
     });
   }
 
+  function onRunOnDemand(form: HTMLFormElement | null) {
+    if (!form) return;
+    const input = Object.fromEntries(new FormData(form).entries());
+    setError(null);
+    startSubmit(async () => {
+      const out = await runOnDemand(input);
+      if (out.ok) {
+        setSent(true);
+        router.push(`/jobs/${out.data.jobId}`);
+      } else setError(out.error.message);
+    });
+  }
+
   const planOk = result?.ok === true && result.data.plan.ok;
+  const onDemand = result?.ok === true && result.data.onDemand.available ? result.data : null;
   return (
-    <form onSubmit={onSubmit} className="space-y-6" aria-describedby={error ? "prepare-error" : undefined}>
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-6" aria-describedby={error ? "prepare-error" : undefined}>
       <input type="hidden" name="datasetId" value={datasetId} />
       <input type="hidden" name="requestKey" value={requestKey} />
       <div className="grid gap-4 sm:grid-cols-2">
@@ -103,6 +120,7 @@ export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, 
       )}
       {result?.ok && <EstimatePanel estimate={result.data} pending={estimating} isAdmin={isAdmin} minRecords={model?.minRecordsPerJob} />}
       {result && !result.ok && <p role="alert" className="text-sm text-red-700">{result.error.message}</p>}
+      {onDemand && <OnDemandOffer estimate={onDemand} running={submitting || sent} disabled={estimating || submitting || sent} onRun={() => onRunOnDemand(formRef.current)} />}
       {error && <p id="prepare-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
       <Button type="submit" disabled={!planOk || estimating || submitting || sent}>
         {submitting || sent ? "Submitting…" : "Submit batch"}

@@ -17,6 +17,11 @@ export function decimal(min: number, max: number) {
   return z.coerce.number({ message: "Enter a number." }).min(min, `At least ${min}.`).max(max, `At most ${max}.`);
 }
 
+/** A decimal from a form field that may be left blank (null). */
+export function optionalDecimal(min: number, max: number) {
+  return z.preprocess((v) => (v === "" || v === undefined || v === null ? null : v), decimal(min, max).nullable());
+}
+
 /** Empty form text becomes undefined. */
 export const optionalText = (max: number) =>
   z

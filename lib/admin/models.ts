@@ -7,7 +7,7 @@ import { bedrock } from "@/lib/bedrock/client";
 import { db } from "@/lib/db";
 import { AppError, conflictOnDuplicate } from "@/lib/errors";
 import { familyOf, ModelFamily } from "@/lib/prompts/families";
-import { decimal, flag, wholeNumber } from "./fields";
+import { decimal, flag, optionalDecimal, wholeNumber } from "./fields";
 
 const MB = 1024 * 1024;
 
@@ -16,6 +16,9 @@ const ModelSettings = z
     name: z.string().trim().min(1, "Enter a display name.").max(100, "At most 100 characters."),
     inputPricePerMTok: decimal(0, 10_000),
     outputPricePerMTok: decimal(0, 10_000),
+    /** blank: twice the batch price (lib/results/cost.ts onDemandPrices) */
+    onDemandInputPricePerMTok: optionalDecimal(0, 10_000),
+    onDemandOutputPricePerMTok: optionalDecimal(0, 10_000),
     minRecordsPerJob: wholeNumber(1, 1_000_000),
     maxRecordsPerJob: wholeNumber(1, 1_000_000),
     maxFileMb: wholeNumber(1, 100_000),

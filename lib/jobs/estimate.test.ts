@@ -53,4 +53,23 @@ describe.each(targets)("estimateBatch on %s", (_name, createDb) => {
     const claude = await estimateBatch({ prisma: db.prisma, datasetId: ids.dataset, modelConfigId: ids.claude, templateVersionId: ids.template });
     expect(claude.overContext).toMatchObject({ count: 0, limitTokens: 180_000, callIds: [] });
   });
+
+  it("prices the same calls on demand at twice the batch price, or at the admin's on-demand prices, and offers it under the minimum", async () => {
+    const claude = await estimateBatch({ prisma: db.prisma, datasetId: ids.dataset, modelConfigId: ids.claude, templateVersionId: ids.template });
+    expect(claude.plan.ok).toBe(false);
+    expect(claude.onDemand).toEqual({ available: true, costUsd: 2 * claude.costUsd });
+    await db.prisma.modelConfig.update({ where: { id: ids.claude }, data: { onDemandInputPricePerMTok: 3, onDemandOutputPricePerMTok: 5 } });
+    const priced = await estimateBatch({ prisma: db.prisma, datasetId: ids.dataset, modelConfigId: ids.claude, templateVersionId: ids.template });
+    expect(priced.onDemand.costUsd).toBeCloseTo((priced.inputTokens * 3 + priced.outputTokens * 5) / 1e6, 12);
+  });
+
+  it("gives Recap's minimum beside Bedrock's, and still offers on demand when Recap's is set below Bedrock's", async () => {
+    await db.prisma.modelConfig.update({ where: { id: ids.claude }, data: { minRecordsPerJob: 2 } });
+    const claude = await estimateBatch({ prisma: db.prisma, datasetId: ids.dataset, modelConfigId: ids.claude, templateVersionId: ids.template });
+    expect(claude.minimums).toEqual({ recap: 2, bedrock: 100 });
+    expect(claude.plan.ok).toBe(true);
+    expect(claude.onDemand.available).toBe(true);
+    const titan = await estimateBatch({ prisma: db.prisma, datasetId: ids.dataset, modelConfigId: ids.titan, templateVersionId: ids.template });
+    expect(titan.minimums).toEqual({ recap: 1000, bedrock: 1000 });
+  });
 });

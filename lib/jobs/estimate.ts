@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { planJobs, type JobPlan, type Quotas } from "@/lib/jsonl";
-import { estimateBatchCost, type BatchCost } from "@/lib/results/cost";
+import { bedrockMinRecordsPerJob } from "@/lib/bedrock/quotas";
+import { estimateBatchCost, estimateCost, onDemandPrices, type BatchCost } from "@/lib/results/cost";
 import { inputLimitOf } from "./context-limits";
 
 /** A call summary in the seed template's JSON runs ~250-350 tokens; capped by the model's max. */
@@ -23,7 +24,16 @@ export function quotasOf(m: { minRecordsPerJob: number; maxRecordsPerJob: number
 /** Transcripts whose prompt (template + transcript) is above the chosen model's input limit. */
 export type OverContext = { count: number; limitTokens: number; contextTokens?: number; modelName: string; callIds: string[] };
 
-export type BatchEstimate = BatchCost & { plan: JobPlan; overContext: OverContext };
+/**
+ * The same calls run one by one (InvokeModel): offered below the model's minimum records per
+ * job, where a batch job cannot run; priced at on-demand rates.
+ */
+export type OnDemandOption = { available: boolean; costUsd: number };
+
+/** The model's minimum records per job in Recap's settings and the one Bedrock enforces. */
+export type Minimums = { recap: number; bedrock: number };
+
+export type BatchEstimate = BatchCost & { plan: JobPlan; overContext: OverContext; onDemand: OnDemandOption; minimums: Minimums };
 
 const EXAMPLES = 5;
 
@@ -63,7 +73,17 @@ export async function estimateBatch(opts: {
   });
   // Escaping adds a little to transcript bytes; the planner keeps headroom below the file limit.
   const approxBytes = Math.ceil(promptChars * 1.05) + records * LINE_OVERHEAD_BYTES;
-  return { ...cost, plan: planJobs(records, approxBytes, quotasOf(model)), overContext: await overContext(prisma, { datasetId: opts.datasetId, ...inSample }, model, template.body.length) };
+  const minimums = { recap: model.minRecordsPerJob, bedrock: bedrockMinRecordsPerJob(model.modelId) };
+  const onDemand = {
+    // Below either minimum a batch job cannot run (or Bedrock would fail it in Validating).
+    available: records > 0 && records < Math.max(minimums.recap, minimums.bedrock),
+    costUsd: estimateCost({ inputTokens: cost.inputTokens, outputTokens: cost.outputTokens, ...onDemandPrices(model) }),
+  };
+  return {
+    ...cost, plan: planJobs(records, approxBytes, quotasOf(model)),
+    overContext: await overContext(prisma, { datasetId: opts.datasetId, ...inSample }, model, template.body.length),
+    onDemand, minimums,
+  };
 }
 
 // estimateTokens is ceil(chars / 4), so a prompt is over `limit` tokens when its chars exceed 4 * limit.

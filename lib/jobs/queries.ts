@@ -3,7 +3,7 @@ import "server-only";
 // see (batchScope); a job outside it is "not found", never "forbidden", so ids leak nothing.
 import { db, type Db } from "@/lib/db";
 import { batchScope, type Actor } from "@/lib/auth/permissions";
-import { estimateCost } from "@/lib/results/cost";
+import { estimateCost, onDemandPrices } from "@/lib/results/cost";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { BatchView, JobDetail, JobRow, JobsPage, JobStats } from "./query-options";
 
@@ -90,9 +90,9 @@ export async function getJob(opts: { user: Actor; jobId: string; prisma?: Db }):
       events: { select: { id: true, status: true, message: true, at: true }, orderBy: { at: "asc" } },
       batch: {
         select: {
-          name: true, createdById: true, datasetId: true,
+          name: true, createdById: true, datasetId: true, mode: true,
           createdBy: { select: { name: true, email: true } },
-          modelConfig: { select: { name: true, inputPricePerMTok: true, outputPricePerMTok: true } },
+          modelConfig: { select: { name: true, inputPricePerMTok: true, outputPricePerMTok: true, onDemandInputPricePerMTok: true, onDemandOutputPricePerMTok: true } },
           templateVersion: { select: { version: true, template: { select: { name: true } } } },
         },
       },
@@ -102,9 +102,10 @@ export async function getJob(opts: { user: Actor; jobId: string; prisma?: Db }):
   const { batch } = job;
   const input = num(job.inputTokenCount);
   const output = num(job.outputTokenCount);
+  const onDemand = batch.mode === "ondemand";
   const costUsd = input === null && output === null ? null : estimateCost({
     inputTokens: input ?? 0, outputTokens: output ?? 0,
-    inputPricePerMTok: batch.modelConfig.inputPricePerMTok, outputPricePerMTok: batch.modelConfig.outputPricePerMTok,
+    ...(onDemand ? onDemandPrices(batch.modelConfig) : { inputPricePerMTok: batch.modelConfig.inputPricePerMTok, outputPricePerMTok: batch.modelConfig.outputPricePerMTok }),
   });
   return {
     ...toJobRow(job),
@@ -114,6 +115,7 @@ export async function getJob(opts: { user: Actor; jobId: string; prisma?: Db }):
     createdBy: batch.createdBy.name || batch.createdBy.email,
     createdById: batch.createdById,
     datasetId: batch.datasetId,
+    onDemand,
   };
 }
 
@@ -123,7 +125,7 @@ export async function getBatch(opts: { user: Actor; batchId: string; prisma?: Db
   const b = await prisma.batch.findFirst({
     where: { id: opts.batchId, ...batchScope(opts.user) },
     select: {
-      id: true, name: true, status: true, message: true, recordCount: true, estCostUsd: true, createdAt: true,
+      id: true, name: true, status: true, message: true, recordCount: true, estCostUsd: true, createdAt: true, mode: true,
       dataset: { select: { id: true, name: true } },
       modelConfig: { select: { name: true } },
       templateVersion: { select: { version: true, template: { select: { name: true } } } },
@@ -137,5 +139,6 @@ export async function getBatch(opts: { user: Actor; batchId: string; prisma?: Db
     modelName: b.modelConfig.name, templateLabel: `${b.templateVersion.template.name} v${b.templateVersion.version}`,
     datasetId: b.dataset.id, datasetName: b.dataset.name, createdAt: b.createdAt.toISOString(), jobs: b.jobs.map(toJobRow),
     comparison: b.comparison ? { ...b.comparison, arm: b.comparisonArm ?? "" } : null,
+    onDemand: b.mode === "ondemand",
   };
 }

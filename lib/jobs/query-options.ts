@@ -32,12 +32,14 @@ export type JobEventRow = { id: string; status: string; message: string | null; 
 
 export type JobDetail = JobRow & {
   events: JobEventRow[];
-  /** tokens × the model's batch prices; null until the manifest has token counts */
+  /** tokens × the model's batch prices (on-demand prices for an on-demand run); null until the manifest has token counts */
   costUsd: number | null;
   templateLabel: string;
   createdBy: string;
   createdById: string;
   datasetId: string;
+  /** run call by call through InvokeModel (lib/ondemand), not as a Bedrock batch job */
+  onDemand: boolean;
 };
 
 export type BatchView = {
@@ -55,6 +57,8 @@ export type BatchView = {
   jobs: JobRow[];
   /** set when the batch is one arm of a comparison */
   comparison?: { id: string; name: string; arm: string } | null;
+  /** run call by call through InvokeModel (lib/ondemand), not as Bedrock batch jobs */
+  onDemand: boolean;
 };
 
 export type JobsPage = { jobs: JobRow[]; total: number; page: number; pageCount: number; status?: string };

@@ -23,6 +23,8 @@ export type TrackerDeps = {
   log?: (msg: string) => void;
   /** reads a finished job's output into the database; results come later in the data flow, so it is handed in */
   ingest: (jobId: string) => Promise<unknown>;
+  /** one pass of an on-demand job (lib/ondemand, later in the flow); returns the delay before the next */
+  onDemand?: (jobId: string) => Promise<number>;
 };
 
 type Job = NonNullable<Awaited<ReturnType<typeof loadJob>>>;
@@ -53,7 +55,7 @@ export async function claimDueJobs(prisma: Db, owner: string, limit: number, lea
 function loadJob(prisma: Db, id: string) {
   return prisma.job.findUnique({
     where: { id },
-    include: { batch: { select: { id: true, status: true, modelConfig: true, serviceRole: true } } },
+    include: { batch: { select: { id: true, status: true, mode: true, modelConfig: true, serviceRole: true } } },
   });
 }
 
@@ -77,6 +79,11 @@ export async function advanceJob(deps: TrackerDeps, id: string): Promise<void> {
   if (!job) return;
   let delay = pollDelay(deps, job.pollCount);
   try {
+    if (job.batch.mode === "ondemand") {
+      // Runs its calls itself and stores each result; there is no output file to read.
+      delay = deps.onDemand ? await deps.onDemand(id) : delay;
+      return;
+    }
     if (job.status === "Pending") delay = await submit(deps, job);
     else if (!isTerminal(job.status)) delay = await poll(deps, job);
     const now = await deps.prisma.job.findUniqueOrThrow({ where: { id }, select: { status: true, ingestedAt: true } });

@@ -38,3 +38,14 @@ export function estimateBatchCost(opts: {
 
 /** Estimated tokens of one text, by the same ceil(chars / 4) rule as estimateBatchCost. */
 export { estimateTokens } from "@/lib/transcripts/tokens";
+
+/** Bedrock bills batch inference at half the on-demand price for most models. */
+export const BATCH_DISCOUNT = 0.5;
+
+/** A model's on-demand (InvokeModel) prices: the admin's figures, else the batch prices doubled. */
+export function onDemandPrices(m: TokenPrices & { onDemandInputPricePerMTok: number | null; onDemandOutputPricePerMTok: number | null }): TokenPrices {
+  return {
+    inputPricePerMTok: m.onDemandInputPricePerMTok ?? m.inputPricePerMTok / BATCH_DISCOUNT,
+    outputPricePerMTok: m.onDemandOutputPricePerMTok ?? m.outputPricePerMTok / BATCH_DISCOUNT,
+  };
+}

@@ -42,6 +42,7 @@ export type ResultView = {
   inputTokens: number | null; outputTokens: number | null; errorCode: number | null; errorMessage: string | null;
   callId: string | null; transcriptText: string | null; jobId: string; jobName: string; batchId: string; batchName: string;
   modelName: string; templateLabel: string; createdAt: string;
+  transcriptId: string | null; datasetId: string; templateVersionId: string; modelConfigId: string;
 };
 
 /** One result with its transcript; null outside the caller's scope. */
@@ -52,11 +53,11 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
     select: {
       id: true, ok: true, recordId: true, summary: true, fields: true, sentiment: true, inputTokens: true, outputTokens: true,
       errorCode: true, errorMessage: true, createdAt: true,
-      transcript: { select: { callId: true, text: true } },
+      transcript: { select: { id: true, callId: true, text: true } },
       job: {
         select: {
           id: true, jobName: true,
-          batch: { select: { id: true, name: true, modelConfig: { select: { name: true } }, templateVersion: { select: { version: true, template: { select: { name: true } } } } } },
+          batch: { select: { id: true, name: true, datasetId: true, templateVersionId: true, modelConfigId: true, modelConfig: { select: { name: true } }, templateVersion: { select: { version: true, template: { select: { name: true } } } } } },
         },
       },
     },
@@ -70,6 +71,7 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
     callId: r.transcript?.callId ?? null, transcriptText: r.transcript?.text ?? null, jobId: r.job.id, jobName: r.job.jobName,
     batchId: b.id, batchName: b.name, modelName: b.modelConfig.name,
     templateLabel: `${b.templateVersion.template.name} v${b.templateVersion.version}`, createdAt: r.createdAt.toISOString(),
+    transcriptId: r.transcript?.id ?? null, datasetId: b.datasetId, templateVersionId: b.templateVersionId, modelConfigId: b.modelConfigId,
   };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { config } from "@/lib/config";
 import { DEFAULT_TEMPLATE } from "@/lib/prompts/template";
+import { bedrockMinRecordsPerJob } from "@/lib/bedrock/quotas";
 
 // Batch prices are 50% of on-demand (USD per million tokens, us-east-1, at the time of writing);
 // admins keep them current on the Models page.
@@ -16,7 +17,8 @@ const DEFAULT_MODELS = [
 export async function seedDefaults(prisma: Db): Promise<void> {
   const c = config();
   if ((await prisma.modelConfig.count()) === 0) {
-    await prisma.modelConfig.createMany({ data: DEFAULT_MODELS.map((m) => ({ ...m })) });
+    // Bedrock's own minimum records per job for each model, so Recap plans no job Bedrock refuses.
+    await prisma.modelConfig.createMany({ data: DEFAULT_MODELS.map((m) => ({ ...m, minRecordsPerJob: bedrockMinRecordsPerJob(m.modelId) })) });
   }
   if ((await prisma.promptTemplate.count()) === 0) {
     await prisma.promptTemplate.create({

@@ -13,6 +13,8 @@ import { runSourcesOnce } from "@/lib/sources/scheduler";
 import { announceEndedWork } from "@/lib/webhooks/batch-events";
 import { deliverDue } from "@/lib/webhooks/deliver";
 import { emitEvent } from "@/lib/webhooks/events";
+import { bedrockRuntime } from "@/lib/bedrock/runtime-client";
+import { runOnDemandSlice } from "@/lib/ondemand/run";
 
 const KEY = Symbol.for("recap.tracker");
 const g = globalThis as unknown as { [KEY]?: boolean };
@@ -37,6 +39,7 @@ export async function startTrackerIfEnabled(): Promise<void> {
     await trackOnce({
       prisma, storage, bedrock: bedrock(), owner, basePollMs: trackerBasePollMs, leaseMs, log,
       ingest: (jobId: string) => ingestJobResults({ prisma, storage, jobId }),
+      onDemand: (jobId: string) => runOnDemandSlice({ prisma, runtime: bedrockRuntime(), owner, leaseMs, log }, jobId),
     });
   });
   const sources = loop("source scheduler", Math.max(trackerIntervalMs, 1000), async () => {

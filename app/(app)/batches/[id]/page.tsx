@@ -30,10 +30,15 @@ export default page<{ id: string }>({ role: "supervisor" }, async ({ user, param
           <Stat label="Transcripts" value={formatNumber(batch.recordCount)} />
           <Stat label="Model" value={batch.modelName} />
           <Stat label="Template" value={batch.templateLabel} />
-          <Stat label="Estimated cost" value={formatUsd(batch.estCostUsd)} />
+          <Stat label={batch.onDemand ? "Estimated cost (on demand)" : "Estimated cost"} value={formatUsd(batch.estCostUsd)} />
         </dl>
       </Card>
-      <Card title="Jobs" description="Each job is one Bedrock batch inference job. Open one for its history, results and errors.">
+      <Card
+        title="Jobs"
+        description={batch.onDemand
+          ? "Run on demand: one job that sends each call to the model through InvokeModel. Open it for its progress, results and errors."
+          : "Each job is one Bedrock batch inference job. Open one for its history, results and errors."}
+      >
         <BatchJobs initial={batch} />
       </Card>
     </div>

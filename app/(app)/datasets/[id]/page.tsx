@@ -11,7 +11,7 @@ import { hasRole } from "@/lib/auth/guards";
 import { page } from "@/lib/auth/page";
 import { getDataset, prepareChoices } from "@/lib/datasets/queries";
 import { submitBatch } from "../../batches/actions";
-import { estimateForDataset } from "./actions";
+import { estimateForDataset, runOnDemand } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Prepare a batch" };
@@ -65,6 +65,7 @@ export default page<{ id: string }>({ role: "supervisor" }, async ({ user, param
             isAdmin={isAdmin}
             estimate={estimateForDataset}
             submit={submitBatch}
+            runOnDemand={runOnDemand}
           />
         )}
       </Card>

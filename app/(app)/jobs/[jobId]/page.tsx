@@ -27,6 +27,7 @@ export default page<{ jobId: string }, { page?: string; filter?: string }>({ rol
           <>
             Part {job.part} of batch <Link href={`/batches/${job.batchId}`} className="text-brand-700 hover:underline">{job.batchName}</Link> · {job.modelName} · {job.templateLabel} · by {job.createdBy}
             {job.jobArn && <span className="mt-1 block break-all font-mono text-xs text-slate-500">{job.jobArn}</span>}
+            {job.onDemand && <span className="mt-1 block text-xs text-slate-500">Run on demand: one InvokeModel call per transcript, a few at a time, not a Bedrock batch job.</span>}
           </>
         }
       />

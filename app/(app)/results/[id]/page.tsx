@@ -4,8 +4,14 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { formatNumber } from "@/components/ui/format";
 import { SummaryCard } from "@/components/results/summary-card";
 import { TranscriptView } from "@/components/results/transcript-view";
+import { CallHistory } from "@/components/results/call-history";
+import { ResummarizeForm } from "@/components/ondemand/resummarize-form";
 import { page } from "@/lib/auth/page";
+import { can } from "@/lib/auth/permissions";
+import { prepareChoices } from "@/lib/datasets/queries";
+import { callHistory } from "@/lib/results/history";
 import { getResult } from "@/lib/results/queries";
+import { resummarizeCall } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Call summary" };
@@ -13,6 +19,12 @@ export const metadata = { title: "Call summary" };
 export default page<{ id: string }>({ role: "supervisor" }, async ({ user, params: { id } }) => {
   const r = await getResult({ user, resultId: id });
   if (!r) notFound();
+  // The result is in the caller's scope, so its batch and dataset are too; the action checks again.
+  const mayRerun = !!r.transcriptId && can(user, "batches.submit");
+  const [history, choices] = await Promise.all([
+    r.transcriptId ? callHistory({ user, transcriptId: r.transcriptId }) : [],
+    mayRerun ? prepareChoices() : null,
+  ]);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -42,6 +54,23 @@ export default page<{ id: string }>({ role: "supervisor" }, async ({ user, param
           )}
         </Card>
       </div>
+      {mayRerun && choices && (
+        <Card title="Summarize this call again" description="With another prompt template or model, to compare or to fix a poor summary.">
+          <ResummarizeForm
+            resultId={r.id}
+            requestKey={crypto.randomUUID()}
+            templates={choices.templates}
+            models={choices.models}
+            current={{ templateVersionId: r.templateVersionId, modelConfigId: r.modelConfigId }}
+            resummarize={resummarizeCall}
+          />
+        </Card>
+      )}
+      {r.transcriptId && (
+        <Card title="History of this call" description="Every summary this call has had, newest first.">
+          <CallHistory entries={history} currentId={r.id} />
+        </Card>
+      )}
     </div>
   );
 });
