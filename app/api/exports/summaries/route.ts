@@ -1,11 +1,13 @@
-// GET /api/exports/summaries?q=&sentiment=&model=&from=&to=: the summaries matching the page's
-// filters as CSV, streamed page by page, formula-injection safe. Managers and admins only.
+// GET /api/exports/summaries?q=&agent=&team=&topic=&sentiment=&model=&from=&to=: the summaries matching
+// the page's filters as CSV with the call's metadata, streamed a keyset page at a time,
+// formula-injection safe. Managers and admins only.
 import type { NextRequest } from "next/server";
 import { guardRoute } from "@/lib/auth/route-guard";
 import { roleFor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { csvStream, type CsvValue } from "@/lib/export/csv";
-import { exportSummaries, SummarySearchParams, type ExportRow } from "@/lib/results/queries";
+import { InsightSearchParams } from "@/lib/insights/filters";
+import { exportSummaries, type ExportRow } from "@/lib/insights/list";
 import { SummaryFields } from "@/lib/results/parse-summary";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +15,7 @@ export const dynamic = "force-dynamic";
 const HEADER = [
   "call_id", "summary", "reason_for_call", "resolution", "sentiment", "action_items", "topics",
   "model", "batch", "input_tokens", "output_tokens", "created_at", "result_id",
+  "call_start", "agent", "team", "duration_sec", "direction", "language", "customer_id", "cost_usd", "other_metadata",
 ];
 
 function toCells(r: ExportRow): CsvValue[] {
@@ -21,6 +24,8 @@ function toCells(r: ExportRow): CsvValue[] {
   return [
     r.callId, r.summary, f?.reason_for_call, f?.resolution, r.sentiment, f?.action_items.join("; "), f?.topics.join("; "),
     r.modelName, r.batchName, r.inputTokens, r.outputTokens, r.createdAt, r.id,
+    r.callStartAt, r.agent, r.team, r.durationSec, r.direction, r.language, r.customerId, r.costUsd,
+    r.metadata && typeof r.metadata === "object" && Object.keys(r.metadata).length ? JSON.stringify(r.metadata) : null,
   ];
 }
 
@@ -31,9 +36,9 @@ async function* rows(source: AsyncIterable<ExportRow>): AsyncIterable<CsvValue[]
 export async function GET(req: NextRequest) {
   try {
     const user = await guardRoute(req, roleFor("results.export"));
-    const { search } = SummarySearchParams.parse(Object.fromEntries(req.nextUrl.searchParams));
+    const { filter } = InsightSearchParams.parse(Object.fromEntries(req.nextUrl.searchParams));
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-    return new Response(csvStream(HEADER, rows(exportSummaries({ user, search }))), {
+    return new Response(csvStream(HEADER, rows(exportSummaries({ user, filter }))), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="recap-summaries-${stamp}.csv"`,
