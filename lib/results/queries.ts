@@ -42,6 +42,9 @@ export type ResultView = {
   inputTokens: number | null; outputTokens: number | null; errorCode: number | null; errorMessage: string | null;
   callId: string | null; transcriptText: string | null; jobId: string; jobName: string; batchId: string; batchName: string;
   modelName: string; templateLabel: string; createdAt: string;
+  /** the call's fields (mapped at upload) and the rest of its metadata, for the call page */
+  call: { agent: string | null; team: string | null; callStartAt: string | null; durationSec: number | null; direction: string | null; language: string | null; customerId: string | null };
+  metadata: Record<string, unknown> | null;
 };
 
 /** One result with its transcript; null outside the caller's scope. */
@@ -52,7 +55,7 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
     select: {
       id: true, ok: true, recordId: true, summary: true, fields: true, sentiment: true, inputTokens: true, outputTokens: true,
       errorCode: true, errorMessage: true, createdAt: true,
-      transcript: { select: { callId: true, text: true } },
+      transcript: { select: { callId: true, text: true, metadata: true, agent: true, team: true, callStartAt: true, durationSec: true, direction: true, language: true, customerId: true } },
       job: {
         select: {
           id: true, jobName: true,
@@ -64,12 +67,18 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
   if (!r) return null;
   const fields = r.fields === null ? null : SummaryFields.safeParse(r.fields);
   const b = r.job.batch;
+  const t = r.transcript;
   return {
     id: r.id, ok: r.ok, recordId: r.recordId, summary: r.summary, fields: fields?.success ? fields.data : null, sentiment: r.sentiment,
     inputTokens: r.inputTokens, outputTokens: r.outputTokens, errorCode: r.errorCode, errorMessage: r.errorMessage,
     callId: r.transcript?.callId ?? null, transcriptText: r.transcript?.text ?? null, jobId: r.job.id, jobName: r.job.jobName,
     batchId: b.id, batchName: b.name, modelName: b.modelConfig.name,
     templateLabel: `${b.templateVersion.template.name} v${b.templateVersion.version}`, createdAt: r.createdAt.toISOString(),
+    call: {
+      agent: t?.agent ?? null, team: t?.team ?? null, callStartAt: t?.callStartAt?.toISOString() ?? null, durationSec: t?.durationSec ?? null,
+      direction: t?.direction ?? null, language: t?.language ?? null, customerId: t?.customerId ?? null,
+    },
+    metadata: t?.metadata && typeof t.metadata === "object" && !Array.isArray(t.metadata) ? (t.metadata as Record<string, unknown>) : null,
   };
 }
 

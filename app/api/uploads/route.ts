@@ -14,6 +14,8 @@ import { receiveUpload } from "@/lib/datasets/receive-upload";
 import { storageTarget } from "@/lib/storage/settings";
 import { audit } from "@/lib/audit/log";
 
+import { CALL_FIELDS, type CallFieldColumns } from "@/lib/transcripts/call-metadata";
+
 export const dynamic = "force-dynamic";
 
 // PostgreSQL refuses NUL (0x00) in text, so it is refused here, by name, rather than as a 500.
@@ -26,7 +28,15 @@ const Query = z.object({
   textColumn: param("textColumn", 200).optional(),
   grouping: z.enum(["calls", "turns"], { message: 'grouping is "calls" or "turns"' }).optional(),
   swapRoles: z.enum(["1", "0"]).optional(),
+  callFields: z.enum(["1"], { message: 'callFields is "1" (the call columns were chosen) or absent (guess them)' }).optional(),
+  ...Object.fromEntries(CALL_FIELDS.map((f) => [`${f}Column`, param(`${f}Column`, 200).optional()])),
 });
+
+/** The column chooser's call fields (?callFields=1&agentColumn=&teamColumn=...); without callFields=1 they are guessed by header name. */
+function callFieldColumns(q: Record<string, string | undefined>): CallFieldColumns | undefined {
+  if (q.callFields !== "1" && !CALL_FIELDS.some((f) => q[`${f}Column`])) return undefined;
+  return Object.fromEntries(CALL_FIELDS.filter((f) => q[`${f}Column`]).map((f) => [f, q[`${f}Column`]]));
+}
 
 /** X-Recap-Size and X-Recap-Sha256 are required: without them a cut or altered body cannot be told. */
 function integrityHeaders(h: Headers): { size: number; sha256: string } {
@@ -72,6 +82,7 @@ export async function POST(req: NextRequest) {
       textColumn: query.data.textColumn || undefined,
       grouping: query.data.grouping,
       swapRoles: query.data.swapRoles === "1",
+      callFieldColumns: callFieldColumns(query.data as Record<string, string | undefined>),
     });
     await audit({ actor: user, action: "dataset.upload", targetType: "Dataset", targetId: result.datasetId, after: { fileName: query.data.fileName, sizeBytes: received.sizeBytes, accepted: result.accepted, problems: result.report.problemCount } });
     return NextResponse.json(
