@@ -73,7 +73,7 @@ test("upload a zip, submit it, watch the job end, read a result, search and expo
   await managerPage.getByRole("link", { name: /Export CSV/ }).click();
   const file = await (await download).path();
   const csv = fs.readFileSync(file!, "utf8");
-  expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("call_id,summary,reason_for_call,resolution,sentiment,action_items,topics,model,batch,input_tokens,output_tokens,created_at,result_id");
+  expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("call_id,summary,reason_for_call,resolution,sentiment,action_items,topics,model,batch,input_tokens,output_tokens,created_at,result_id,call_start,agent,team,duration_sec,direction,language,customer_id,cost_usd,other_metadata");
 
   const refused = await page.request.get("/api/exports/summaries");
   expect(refused.status()).toBe(403);

@@ -9,6 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatBytes } from "@/components/ui/format";
 import { CsvColumns, type CsvChoice } from "./csv-columns";
+import { CallFieldColumnsChooser, callFieldParams } from "./call-field-columns";
+import { guessCallFieldColumns, type CallFieldColumns } from "@/lib/transcripts/call-metadata";
 import { DropZone } from "./drop-zone";
 import { LocalReportView } from "./local-report";
 import { RolesChoice } from "./roles-choice";
@@ -36,6 +38,7 @@ export function UploadForm({ findSameUpload }: { findSameUpload: FindSameUpload 
   const [files, setFiles] = useState<File[]>([]);
   const [sniff, setSniff] = useState<CsvSniff | null>(null);
   const [columns, setColumns] = useState<CsvChoice>({ idColumn: "", textColumn: "", grouping: "calls" });
+  const [callColumns, setCallColumns] = useState<{ guessed: CallFieldColumns; chosen: CallFieldColumns }>({ guessed: {}, chosen: {} });
   const [swapRoles, setSwapRoles] = useState(false);
   const [name, setName] = useState("");
   const [upload, setUpload] = useState<UploadState>({ phase: "idle" });
@@ -63,6 +66,8 @@ export function UploadForm({ findSameUpload }: { findSameUpload: FindSameUpload 
       const head = new Uint8Array(await first.slice(0, SNIFF_BYTES).arrayBuffer());
       const s = sniffCsv(head, { complete: first.size <= SNIFF_BYTES, maxRows: 5 });
       setColumns({ idColumn: s.guessedIdColumn ?? "", textColumn: s.guessedTextColumn ?? s.columns[0] ?? "", grouping: s.looksLikeTurns ? "turns" : "calls" });
+      const guessed = guessCallFieldColumns(s.columns, [s.guessedIdColumn, s.guessedTextColumn ?? s.columns[0], s.guessedTurnColumn, s.guessedSpeakerColumn]);
+      setCallColumns({ guessed, chosen: guessed });
       setSniff(s);
     }
   }
@@ -74,7 +79,7 @@ export function UploadForm({ findSameUpload }: { findSameUpload: FindSameUpload 
       const body = many ? await storeZip(files.map((f) => ({ name: f.name, data: f }))) : files[0];
       const fileName = many ? `${files.length}-transcripts.zip` : files[0].name;
       const sha256 = same?.file === body ? same.sha256 : await sha256Hex(body, (hashed) => setUpload({ phase: "preparing", hashed, total: body.size }));
-      const params = { fileName, name: name.trim() || defaultName, ...(isCsv ? columns : {}), swapRoles: swapRoles ? ("1" as const) : ("" as const) };
+      const params = { fileName, name: name.trim() || defaultName, ...(isCsv ? { ...columns, ...callFieldParams(callColumns.chosen) } : {}), swapRoles: swapRoles ? ("1" as const) : ("" as const) };
       const req = sendUpload(body, params, sha256, (progress) => setUpload({ phase: "sending", progress }));
       abort.current = req.abort;
       const answer = await req.done;
@@ -115,6 +120,10 @@ export function UploadForm({ findSameUpload }: { findSameUpload: FindSameUpload 
               </ul>
             )}
             {isCsv && sniff && <CsvColumns sniff={sniff} {...columns} onChange={setColumns} disabled={busy} />}
+            {isCsv && sniff && sniff.columns.length > 0 && (
+              <CallFieldColumnsChooser columns={sniff.columns} guessed={callColumns.guessed} value={callColumns.chosen} disabled={busy}
+                onChange={(chosen) => setCallColumns((c) => ({ ...c, chosen }))} />
+            )}
             {(kind === "zip" || report?.notes.hasRoles || swapRoles) && <RolesChoice swapped={swapRoles} onChange={setSwapRoles} disabled={busy} />}
             {isCsv && sniff && sniff.columns.length === 0 && <p role="alert" className="text-sm text-red-700">No header row was found. The first line of a CSV must name its columns.</p>}
             {kind === "zip" && <p className="text-sm text-slate-600">A .zip is unpacked and checked on the server; its report appears on the next page.</p>}

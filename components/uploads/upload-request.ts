@@ -32,7 +32,7 @@ export async function sha256Hex(blob: Blob, onProgress?: (hashedBytes: number) =
   return bytesToHex(hash.digest());
 }
 
-export type UploadParams = { fileName: string; name?: string; idColumn?: string; textColumn?: string; grouping?: "calls" | "turns"; swapRoles?: "1" | "" };
+export type UploadParams = { fileName: string; name?: string; idColumn?: string; textColumn?: string; grouping?: "calls" | "turns"; swapRoles?: "1" | ""; callFields?: string } & Partial<Record<`${string}Column`, string>>;
 
 /** Starts the upload; `abort` cancels it (the promise then rejects with code ABORTED). */
 export function sendUpload(body: Blob, params: UploadParams, checksum: string, onProgress: (p: UploadProgress) => void) {

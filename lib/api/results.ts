@@ -11,7 +11,7 @@ import { SummaryFields } from "@/lib/results/parse-summary";
 import type { SummaryCsvRow } from "@/lib/export/summaries-csv";
 import type { ResultFilters } from "./schemas";
 
-type Row = SummaryCsvRow & { recordId: string; batchId: string; jobId: string };
+type Row = Omit<SummaryCsvRow, "modelName"> & { modelName: string; recordId: string; batchId: string; jobId: string };
 
 /** An opaque cursor: the last result id of a page. */
 export function encodeCursor(resultId: string): string {

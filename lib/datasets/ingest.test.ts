@@ -83,3 +83,20 @@ describe("ingesting uploads from the real data and the ugly cases", () => {
     expect(await db.prisma.dataset.count()).toBe(before);
   });
 });
+
+describe("call metadata at upload", () => {
+  it("stores the agent, team, call time and duration columns (guessed by name) as columns, the rest as metadata", async () => {
+    const csv = "call_id,agent_name,queue,start_time,duration,site,transcript\nc1,Ana,Billing,2026-11-02 10:15,05:12,Austin,Agent: Hello. Customer: My refund is late.\n";
+    const out = await ingest("with-agents.csv", csv);
+    const t = await db.prisma.transcript.findFirstOrThrow({ where: { datasetId: out.datasetId } });
+    expect(t).toMatchObject({ agent: "Ana", team: "Billing", callStartAt: new Date("2026-11-02T10:15:00Z"), durationSec: 312, metadata: { site: "Austin" } });
+    expect(out.report.columns).toMatchObject({ agent: "agent_name", team: "queue", callStart: "start_time", duration: "duration" });
+  });
+
+  it("reads the duration and language of a real Transcribe Call Analytics output", async () => {
+    const out = await ingest("example-call-2.json", fs.readFileSync(path.join(DATA, "transcribe-call-analytics-example/example-call.json")));
+    const t = await db.prisma.transcript.findFirstOrThrow({ where: { datasetId: out.datasetId } });
+    expect(t.language).toBe("en-US");
+    expect(t.durationSec).toBeGreaterThan(60);
+  });
+});

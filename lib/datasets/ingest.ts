@@ -7,6 +7,7 @@ import { mostlyDuplicates } from "@/lib/transcripts/group-turns";
 import { formatLabel } from "@/lib/transcripts/shape";
 import { readZipEntries } from "@/lib/transcripts/read-zip";
 import { recordIdFor } from "@/lib/jsonl";
+import { guessCallFieldColumns, splitCallMetadata, type CallFieldColumns } from "@/lib/transcripts/call-metadata";
 import { keys, openObjectWriter, type Target } from "@/lib/storage";
 
 /** Transcripts longer than this are refused at upload: beyond every enabled model's context. */
@@ -20,7 +21,7 @@ const KEPT_PROBLEMS = 1000;
 export type DatasetReport = {
   format?: string;
   encoding?: string;
-  columns?: { id?: string; text?: string };
+  columns?: { id?: string; text?: string } & CallFieldColumns;
   problemCount: number;
   problems: Problem[];
   /** key of the normalised, redacted transcripts (JSONL {callId, text}) that submit converts */
@@ -41,6 +42,8 @@ export type IngestInput = {
   /** CSV: one row per call or per turn (default: detected). */
   grouping?: "calls" | "turns";
   swapRoles?: boolean;
+  /** which metadata keys (CSV columns) hold the agent, team, call start, ...; unset: guessed by name */
+  callFieldColumns?: CallFieldColumns;
 };
 
 /**
@@ -73,7 +76,8 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
   let problemCount = 0;
   let duplicates = 0;
   let accepted = 0;
-  let pending: { datasetId: string; callId: string; recordId: string; text: string; lineNumber: number; charCount: number; metadata?: object }[] = [];
+  let pending: Array<{ datasetId: string; callId: string; recordId: string; text: string; lineNumber: number; charCount: number; metadata?: object } & ReturnType<typeof splitCallMetadata>["fields"]> = [];
+  let callColumns = input.callFieldColumns;
   let pendingChars = 0;
   const flush = async () => {
     if (pending.length) await prisma.transcript.createMany({ data: pending });
@@ -90,9 +94,11 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
       }
       const t = r.value;
       accepted++;
+      callColumns ??= guessCallFieldColumns(Object.keys(t.metadata ?? {}));
+      const call = splitCallMetadata(t.metadata, callColumns);
       pending.push({
         datasetId: dataset.id, callId: t.callId, recordId: recordIdFor(accepted), text: t.text,
-        lineNumber: t.line, charCount: t.text.length, metadata: t.metadata as object | undefined,
+        lineNumber: t.line, charCount: t.text.length, metadata: call.rest, ...call.fields,
       });
       await normalized.write(JSON.stringify({ callId: t.callId, text: t.text }) + "\n");
       pendingChars += t.text.length + (t.metadata ? JSON.stringify(t.metadata).length : 0);
@@ -107,7 +113,7 @@ export async function ingestUpload(input: IngestInput): Promise<{ datasetId: str
   }
 
   const report: DatasetReport = {
-    format: formatLabel(notes), encoding: notes.encoding, columns: { id: notes.idColumn, text: notes.textColumn },
+    format: formatLabel(notes), encoding: notes.encoding, columns: { id: notes.idColumn, text: notes.textColumn, ...callColumns },
     problemCount, problems, normalizedKey,
   };
   // Most rows refused as repeats: one row per turn read as one row per call. Never store that loss.

@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { audit } from "@/lib/audit/log";
 import { storageTarget } from "@/lib/storage/settings";
+import { CALL_FIELDS, type CallFieldColumns } from "@/lib/transcripts/call-metadata";
 import { ingestUpload } from "./ingest";
 import { receiveUpload } from "./receive-upload";
 
@@ -24,7 +25,16 @@ export const UploadQuery = z.object({
   textColumn: param("textColumn", 200).optional().meta({ description: "CSV: the transcript column, when the guess is wrong" }),
   grouping: z.enum(["calls", "turns"], { message: 'grouping is "calls" or "turns"' }).optional().meta({ description: "CSV: one row per call, or one row per turn" }),
   swapRoles: z.enum(["1", "0"]).optional().meta({ description: "1 swaps the Agent and Customer guessed for the file" }),
+  callFields: z.enum(["1"], { message: 'callFields is "1" (the call columns were chosen) or absent (guess them)' }).optional()
+    .meta({ description: "CSV: 1 when the <field>Column parameters name the call's columns; absent, they are guessed from the header" }),
+  ...Object.fromEntries(CALL_FIELDS.map((f) => [`${f}Column`, param(`${f}Column`, 200).optional().meta({ description: `CSV: the column holding the call's ${f}` })])),
 });
+
+/** The column chooser's call fields (?callFields=1&agentColumn=&teamColumn=...); without callFields=1 they are guessed by header name. */
+function callFieldColumns(q: Record<string, string | undefined>): CallFieldColumns | undefined {
+  if (q.callFields !== "1" && !CALL_FIELDS.some((f) => q[`${f}Column`])) return undefined;
+  return Object.fromEntries(CALL_FIELDS.filter((f) => q[`${f}Column`]).map((f) => [f, q[`${f}Column`]]));
+}
 
 export const UploadProblem = z.object({ line: z.number().int(), field: z.string().optional(), file: z.string().optional(), code: z.string(), message: z.string() });
 
@@ -86,6 +96,7 @@ export async function receiveDatasetUpload(req: Request, user: SessionUser): Pro
       textColumn: query.data.textColumn || undefined,
       grouping: query.data.grouping,
       swapRoles: query.data.swapRoles === "1",
+      callFieldColumns: callFieldColumns(query.data as Record<string, string | undefined>),
     });
     await audit({ actor: user, action: "dataset.upload", targetType: "Dataset", targetId: result.datasetId, after: { fileName: query.data.fileName, sizeBytes: received.sizeBytes, accepted: result.accepted, problems: result.report.problemCount } });
     return {

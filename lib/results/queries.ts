@@ -43,6 +43,9 @@ export type ResultView = {
   callId: string | null; transcriptText: string | null; jobId: string; jobName: string; batchId: string; batchName: string;
   modelName: string; templateLabel: string; createdAt: string;
   transcriptId: string | null; datasetId: string; templateVersionId: string; modelConfigId: string;
+  /** the call's fields (mapped at upload) and the rest of its metadata, for the call page */
+  call: { agent: string | null; team: string | null; callStartAt: string | null; durationSec: number | null; direction: string | null; language: string | null; customerId: string | null };
+  metadata: Record<string, unknown> | null;
 };
 
 /** One result with its transcript; null outside the caller's scope. */
@@ -53,7 +56,7 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
     select: {
       id: true, ok: true, recordId: true, summary: true, fields: true, sentiment: true, inputTokens: true, outputTokens: true,
       errorCode: true, errorMessage: true, createdAt: true,
-      transcript: { select: { id: true, callId: true, text: true } },
+      transcript: { select: { id: true, callId: true, text: true, metadata: true, agent: true, team: true, callStartAt: true, durationSec: true, direction: true, language: true, customerId: true } },
       job: {
         select: {
           id: true, jobName: true,
@@ -65,6 +68,7 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
   if (!r) return null;
   const fields = r.fields === null ? null : SummaryFields.safeParse(r.fields);
   const b = r.job.batch;
+  const t = r.transcript;
   return {
     id: r.id, ok: r.ok, recordId: r.recordId, summary: r.summary, fields: fields?.success ? fields.data : null, sentiment: r.sentiment,
     inputTokens: r.inputTokens, outputTokens: r.outputTokens, errorCode: r.errorCode, errorMessage: r.errorMessage,
@@ -72,6 +76,11 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
     batchId: b.id, batchName: b.name, modelName: b.modelConfig.name,
     templateLabel: `${b.templateVersion.template.name} v${b.templateVersion.version}`, createdAt: r.createdAt.toISOString(),
     transcriptId: r.transcript?.id ?? null, datasetId: b.datasetId, templateVersionId: b.templateVersionId, modelConfigId: b.modelConfigId,
+    call: {
+      agent: t?.agent ?? null, team: t?.team ?? null, callStartAt: t?.callStartAt?.toISOString() ?? null, durationSec: t?.durationSec ?? null,
+      direction: t?.direction ?? null, language: t?.language ?? null, customerId: t?.customerId ?? null,
+    },
+    metadata: t?.metadata && typeof t.metadata === "object" && !Array.isArray(t.metadata) ? (t.metadata as Record<string, unknown>) : null,
   };
 }
 

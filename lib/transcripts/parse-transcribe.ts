@@ -62,6 +62,11 @@ export function parseCallAnalytics(doc: Json, fileName: string): RawRecord {
     if (doc[k] !== undefined) metadata[k] = doc[k];
   }
   if (doc.Categories?.MatchedCategories) metadata.categories = doc.Categories.MatchedCategories;
+  // The call's length: the conversation's own total when given, else the last segment's end.
+  const total = doc.ConversationCharacteristics?.TotalConversationDurationMillis;
+  const lastEnd = doc.Transcript.reduce((m: number, s: Json) => Math.max(m, Number(s?.EndOffsetMillis) || 0), 0);
+  if (Number(total) > 0 || lastEnd > 0) metadata.durationSec = Math.round((Number(total) > 0 ? Number(total) : lastEnd) / 1000);
+  if (doc.CustomerMetadata?.ContactId) metadata.ContactId = doc.CustomerMetadata.ContactId;
   return { callId: callIdOf(doc, fileName), text: turnsToText(turns), turns, metadata, line: 1, file: fileName };
 }
 
@@ -124,6 +129,9 @@ export function parseStandardTranscribe(doc: Json, fileName: string): RawRecord 
     metadata.rolesFrom = "heuristic";
   }
   if (results.language_code) metadata.LanguageCode = results.language_code;
+  // Duration from the last timestamp of the words (Transcribe's own times, in seconds).
+  const lastEnd = (Array.isArray(results.items) ? results.items : []).reduce((m: number, i: Json) => Math.max(m, Number(i?.end_time) || 0), 0);
+  if (lastEnd > 0) metadata.durationSec = Math.round(lastEnd);
   return {
     callId: callIdOf(doc, fileName),
     text: turns ? turnsToText(turns) : plain,

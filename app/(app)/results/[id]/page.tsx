@@ -6,6 +6,7 @@ import { SummaryCard } from "@/components/results/summary-card";
 import { TranscriptView } from "@/components/results/transcript-view";
 import { CallHistory } from "@/components/results/call-history";
 import { ResummarizeForm } from "@/components/ondemand/resummarize-form";
+import { CallDetails } from "@/components/results/call-details";
 import { page } from "@/lib/auth/page";
 import { can } from "@/lib/auth/permissions";
 import { prepareChoices } from "@/lib/datasets/queries";
@@ -37,6 +38,9 @@ export default page<{ id: string }>({ role: "supervisor" }, async ({ user, param
           </>
         }
       />
+      <Card title="Call details">
+        <CallDetails call={r.call} metadata={r.metadata} />
+      </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title="Transcript" description="As sent to the model, with personal data redacted.">
           {r.transcriptText ? <TranscriptView text={r.transcriptText} /> : <p className="text-sm text-slate-600">The transcript is no longer stored (its dataset was deleted).</p>}

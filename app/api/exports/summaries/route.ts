@@ -5,7 +5,8 @@ import { guardRoute } from "@/lib/auth/route-guard";
 import { roleFor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { csvStream, type CsvValue } from "@/lib/export/csv";
-import { exportSummaries, SummarySearchParams, type ExportRow } from "@/lib/results/queries";
+import { InsightSearchParams } from "@/lib/insights/filters";
+import { exportSummaries, type ExportRow } from "@/lib/insights/list";
 import { SUMMARY_CSV_HEADER, summaryCsvCells } from "@/lib/export/summaries-csv";
 
 export const dynamic = "force-dynamic";
@@ -17,9 +18,9 @@ async function* rows(source: AsyncIterable<ExportRow>): AsyncIterable<CsvValue[]
 export async function GET(req: NextRequest) {
   try {
     const user = await guardRoute(req, roleFor("results.export"));
-    const { search } = SummarySearchParams.parse(Object.fromEntries(req.nextUrl.searchParams));
+    const { filter } = InsightSearchParams.parse(Object.fromEntries(req.nextUrl.searchParams));
     const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-    return new Response(csvStream(SUMMARY_CSV_HEADER, rows(exportSummaries({ user, search }))), {
+    return new Response(csvStream(SUMMARY_CSV_HEADER, rows(exportSummaries({ user, filter }))), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="recap-summaries-${stamp}.csv"`,

@@ -1,0 +1,121 @@
+// `npm run bench:pages -- [--database-url URL] [--pglite DIR] [--runs 20]`: server-side time of the
+// summaries page's views (the one loader the page calls, lib/insights/summaries-view.ts, so every
+// query the page makes), p50 / p95 / max over `runs` requests each after two warm-ups, for a
+// manager and for a supervisor (scoped); and the CSV export's rows per second.
+// Fill the database first with `npm run seed:scale -- --results N`. Results go in BENCHMARKS.md.
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/permissions";
+import { loadSummariesView } from "@/lib/insights/summaries-view";
+import { encodeCursor } from "@/lib/insights/filters";
+import { exportSummaries } from "@/lib/insights/list";
+import { agentTable, risingTopics, sentimentTrend, teamTable } from "@/lib/insights/queries";
+import { csvStream, type CsvValue } from "@/lib/export/csv";
+
+type View = { name: string; user: Actor; run: () => Promise<unknown> };
+
+const ms = (x: number) => Math.round(x * 10) / 10;
+function stats(times: number[]) {
+  const s = [...times].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { p50: ms(at(0.5)), p95: ms(at(0.95)), max: ms(s[s.length - 1]) };
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { "database-url": { type: "string" }, pglite: { type: "string" }, runs: { type: "string", default: "20" }, "export-rows": { type: "string", default: "100000" } } });
+  const url = values["database-url"];
+  if (!url && !values.pglite) throw new Error("give --database-url postgresql://... or --pglite DIR (a database filled by npm run seed:scale)");
+  const runs = Number(values.runs);
+  const pglite = values.pglite ? new PGlite(values.pglite) : null;
+  const prisma = new PrismaClient({ adapter: pglite ? new PrismaPGlite(pglite) : new PrismaPg({ connectionString: url! }) });
+  const [{ n }] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Result"`;
+  console.log(`# ${new Date().toISOString()} ${pglite ? "PGlite" : "PostgreSQL"}, ${Number(n).toLocaleString("en-US")} results, ${os.cpus().length} x ${os.cpus()[0]?.model}, Node ${process.version}`);
+
+  const manager: Actor = { id: "bench-manager", role: "manager" };
+  const supervisor: Actor = { id: "seed-sup-1", role: "supervisor" };
+  // Realistic filter values from the data itself: the busiest agent and team, a month of calls.
+  const [busy] = await prisma.$queryRaw<{ agent: string; team: string }[]>`
+    SELECT agent, team FROM "RollupAgentDay" GROUP BY agent, team ORDER BY sum(calls) DESC LIMIT 1`;
+  const [model] = await prisma.$queryRaw<{ id: string }[]>`SELECT "modelConfigId" AS id FROM "RollupDay" GROUP BY 1 ORDER BY sum(calls) DESC LIMIT 1`;
+  const deep = async (offset: number, where = "") => {
+    const rows = await prisma.$queryRawUnsafe<{ callAt: Date; id: string }[]>(
+      `SELECT "callAt", id FROM "Result" WHERE ok ${where} ORDER BY "callAt" DESC, id DESC OFFSET ${offset} LIMIT 1`);
+    return rows[0] ? encodeCursor(rows[0]) : undefined;
+  };
+  // Deep pages (the issue's page 5,000 and "refund" page 400) as cursors, found once with OFFSET.
+  const deepAll = await deep(Math.min(250_000, Math.floor(Number(n) / 2)));
+  const deepRefund = await deep(Math.min(20_000, Math.floor(Number(n) / 20)), `AND search @@ websearch_to_tsquery('english', 'refund')`);
+  const monthTo = new Date().toISOString().slice(0, 10);
+  const monthFrom = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
+
+  const page = (name: string, user: Actor, searchParams: Record<string, string | undefined>): View => ({ name, user, run: () => loadSummariesView({ user, searchParams, prisma }) });
+  const views: View[] = [
+    page("/summaries", manager, {}),
+    page("/summaries?q=refund", manager, { q: "refund" }),
+    page("/summaries?q=refund&after=<row 20,000>", manager, { q: "refund", after: deepRefund }),
+    page("/summaries?after=<row 250,000>", manager, { after: deepAll }),
+    page("/summaries?sentiment=negative", manager, { sentiment: "negative" }),
+    page(`/summaries?agent=<busiest>`, manager, { agent: busy?.agent }),
+    page(`/summaries?team=<busiest>`, manager, { team: busy?.team }),
+    page("/summaries?topic=refund", manager, { topic: "refund" }),
+    page("/summaries?model=<busiest>", manager, { model: model?.id }),
+    page("/summaries?from=<30 days>&to=today", manager, { from: monthFrom, to: monthTo }),
+    page("/summaries?team&sentiment=negative&from&to (30 days)", manager, { team: busy?.team, sentiment: "negative", from: monthFrom, to: monthTo }),
+    page("/summaries?q=refund&sentiment=negative&topic=billing", manager, { q: "refund", sentiment: "negative", topic: "billing" }),
+    page("/summaries?bucket=week", manager, { bucket: "week" }),
+    page("/summaries?count=all&q=refund", manager, { q: "refund", count: "all" }),
+    { name: "sentimentTrend by week (home)", user: manager, run: () => sentimentTrend({ user: manager, bucket: "week", prisma }) },
+    { name: "risingTopics 30 days (home)", user: manager, run: () => risingTopics({ user: manager, prisma }) },
+    { name: "agentTable", user: manager, run: () => agentTable({ user: manager, prisma }) },
+    { name: "teamTable", user: manager, run: () => teamTable({ user: manager, prisma }) },
+    page("/summaries (supervisor)", supervisor, {}),
+    page("/summaries?q=refund (supervisor)", supervisor, { q: "refund" }),
+    page("/summaries?topic=refund (supervisor)", supervisor, { topic: "refund" }),
+    page("/summaries?sentiment=negative&from&to (supervisor)", supervisor, { sentiment: "negative", from: monthFrom, to: monthTo }),
+  ];
+
+  const table: Array<Record<string, string | number>> = [];
+  for (const v of views) {
+    for (let i = 0; i < 2; i++) await v.run();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await v.run();
+      times.push(performance.now() - start);
+    }
+    const row = { view: v.name, role: v.user.role, ...stats(times) };
+    table.push(row);
+    console.log(`| ${row.view} | ${row.role} | ${row.p50} | ${row.p95} | ${row.max} |`);
+  }
+
+  // The export: rows through the same generator and CSV writer the route streams.
+  const exportRows = Number(values["export-rows"]);
+  const start = performance.now();
+  let count = 0;
+  let bytes = 0;
+  async function* cells(): AsyncIterable<CsvValue[]> {
+    for await (const r of exportSummaries({ user: manager, filter: {}, prisma })) {
+      yield [r.callId, r.summary, r.sentiment, r.modelName, r.batchName, r.inputTokens, r.outputTokens, r.createdAt, r.id, r.callStartAt, r.agent, r.team, r.durationSec, r.direction, r.language, r.customerId, r.costUsd, JSON.stringify(r.metadata)];
+      if (++count >= exportRows) return;
+    }
+  }
+  const reader = csvStream(["h"], cells()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+  }
+  const s = (performance.now() - start) / 1000;
+  console.log(`| CSV export, ${count.toLocaleString("en-US")} rows with metadata | manager | ${Math.round(count / s).toLocaleString("en-US")} rows/s (${(bytes / 1e6 / s).toFixed(1)} MB/s) | | |`);
+  await prisma.$disconnect();
+  await pglite?.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import Link from "next/link";
+
+/** Previous / next by cursor (no page numbers: keyset pages), and the total, capped until asked. */
+export function KeysetPagination({ previousHref, nextHref, total, capped, exactHref }: { previousHref: string | null; nextHref: string | null; total: number; capped: boolean; exactHref: string }) {
+  const link = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-500";
+  const off = "rounded-md border border-slate-200 px-3 py-1.5 text-sm text-slate-400";
+  return (
+    <nav aria-label="Pagination" className="mt-4 flex items-center justify-between gap-4 text-sm text-slate-600">
+      <span>
+        {capped ? (
+          <>{total.toLocaleString("en-US")}+ summaries · <Link href={exactHref} className="text-brand-700 hover:underline">count all</Link></>
+        ) : (
+          <>{total.toLocaleString("en-US")} summaries</>
+        )}
+      </span>
+      <span className="flex gap-2">
+        {previousHref ? <Link className={link} href={previousHref} rel="prev">Previous</Link> : <span className={off} aria-disabled="true">Previous</span>}
+        {nextHref ? <Link className={link} href={nextHref} rel="next">Next</Link> : <span className={off} aria-disabled="true">Next</span>}
+      </span>
+    </nav>
+  );
+}
