@@ -19,7 +19,8 @@ function change(now: number, before: number): string {
 
 export function CostChart({ cost }: { cost: CostThisMonth }) {
   const { thisMonth, lastMonth, dayOfMonth } = cost;
-  const days = Math.max(lastMonth.cumulativeUsd.length, thisMonth.cumulativeUsd.length);
+  const [year, month] = thisMonth.month.split("-").map(Number);
+  const days = Math.max(lastMonth.cumulativeUsd.length, new Date(Date.UTC(year, month, 0)).getUTCDate());
   const points = Array.from({ length: days }, (_, i) => ({
     day: i + 1,
     last: lastMonth.cumulativeUsd[i] ?? null,
