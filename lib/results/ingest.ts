@@ -11,7 +11,7 @@ import { readLines } from "./read-lines";
 const FLUSH_EVERY = 2000;
 
 type ResultRow = {
-  jobId: string; recordId: string; transcriptId: string | null; ok: boolean; summary: string | null;
+  jobId: string; recordId: string; ok: boolean; summary: string | null;
   fields?: object; sentiment: string | null; inputTokens: number | null; outputTokens: number | null;
   errorCode: number | null; errorMessage: string | null;
 };
@@ -27,16 +27,26 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
   const { prisma, storage } = opts;
   const job = await prisma.job.findUniqueOrThrow({
     where: { id: opts.jobId },
-    select: { id: true, jobArn: true, outputS3Uri: true, batch: { select: { datasetId: true, templateVersion: { select: { expectsJson: true } } } } },
+    select: {
+      id: true, jobArn: true, outputS3Uri: true,
+      batch: {
+        select: {
+          datasetId: true, createdById: true, modelConfigId: true, templateVersion: { select: { expectsJson: true } },
+          modelConfig: { select: { inputPricePerMTok: true, outputPricePerMTok: true } },
+        },
+      },
+    },
   });
   if (!job.jobArn) throw new Error(`job ${job.id} was never created in Bedrock`);
   const prefix = keys.jobOutputDir(job.outputS3Uri, jobIdFromArn(job.jobArn));
   const report: IngestReport = { files: 0, records: 0, inserted: 0, problems: [], manifestFound: false };
   const expectsJson = job.batch.templateVersion.expectsJson;
 
-  // One query for the record -> transcript map (~50 bytes a record), instead of one per flush.
-  const transcripts = await prisma.transcript.findMany({ where: { datasetId: job.batch.datasetId }, select: { id: true, recordId: true } });
-  const byRecord = new Map(transcripts.map((t) => [t.recordId, t.id]));
+  const b = job.batch;
+  const target: InsertTarget = {
+    jobId: job.id, datasetId: b.datasetId, ownerId: b.createdById, modelConfigId: b.modelConfigId,
+    inputPricePerMTok: b.modelConfig.inputPricePerMTok, outputPricePerMTok: b.modelConfig.outputPricePerMTok,
+  };
   let rows: ResultRow[] = [];
   // One insert in flight while the next rows are parsed: the database and the parser overlap.
   let inFlight: Promise<void> = Promise.resolve();
@@ -44,9 +54,8 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
     if (!rows.length) return;
     const data = rows;
     rows = [];
-    for (const r of data) r.transcriptId = byRecord.get(r.recordId) ?? null;
     await inFlight;
-    inFlight = insertResults(prisma, data).then((count) => {
+    inFlight = insertResults(prisma, target, data).then((count) => {
       report.inserted += count;
     });
   };
@@ -68,7 +77,7 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
       if (parsed.record.ok) {
         const s = parseSummary(parsed.record.text, expectsJson);
         rows.push({
-          jobId: job.id, recordId: parsed.record.recordId, transcriptId: null, ok: true,
+          jobId: job.id, recordId: parsed.record.recordId, ok: true,
           summary: s.fields?.summary || s.summaryText, fields: s.fields ?? undefined, sentiment: s.sentiment,
           inputTokens: parsed.record.inputTokens ?? null, outputTokens: parsed.record.outputTokens ?? null,
           errorCode: null, errorMessage: null,
@@ -99,23 +108,81 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
   return report;
 }
 
+type InsertTarget = { jobId: string; datasetId: string; ownerId: string; modelConfigId: string; inputPricePerMTok: number; outputPricePerMTok: number };
+
 /**
- * One INSERT ... SELECT FROM unnest(arrays) per batch: a dozen array parameters instead of
- * Prisma's createMany with ~25,000 scalar parameters, and ON CONFLICT keeps it idempotent.
+ * One statement per batch: INSERT ... SELECT FROM unnest(arrays) (a dozen array parameters instead
+ * of Prisma's createMany with ~25,000 scalar parameters), joined to the transcripts for the call's
+ * metadata, and, from the rows it actually inserted (RETURNING), the topic rows and the rollup
+ * increments. ON CONFLICT DO NOTHING keeps it idempotent, and since the rollups count only what
+ * this very statement inserted, a re-ingest (or a crash half-way and a rerun) adds nothing twice.
  */
-async function insertResults(prisma: Db, rows: ResultRow[]): Promise<number> {
+async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow[]): Promise<number> {
   const col = <K extends keyof ResultRow>(k: K) => rows.map((r) => r[k]);
-  return prisma.$executeRaw`
-    INSERT INTO "Result" ("id", "jobId", "recordId", "transcriptId", "ok", "summary", "fields", "sentiment",
-                          "inputTokens", "outputTokens", "errorCode", "errorMessage")
-    SELECT * FROM unnest(
-      ${rows.map(() => randomUUID())}::text[], ${col("jobId")}::text[], ${col("recordId")}::text[],
-      ${col("transcriptId")}::text[], ${col("ok")}::boolean[], ${col("summary")}::text[],
-      ${rows.map((r) => (r.fields ? JSON.stringify(r.fields) : null))}::jsonb[], ${col("sentiment")}::text[],
-      ${col("inputTokens")}::int[], ${col("outputTokens")}::int[], ${col("errorCode")}::int[], ${col("errorMessage")}::text[])
-    ON CONFLICT ("jobId", "recordId") DO NOTHING`;
+  const [{ inserted }] = await prisma.$queryRaw<{ inserted: number }[]>`
+    WITH u AS (
+      SELECT * FROM unnest(
+        ${rows.map(() => randomUUID())}::text[], ${col("recordId")}::text[], ${col("ok")}::boolean[], ${col("summary")}::text[],
+        ${rows.map((r) => (r.fields ? JSON.stringify(r.fields) : null))}::jsonb[], ${col("sentiment")}::text[],
+        ${col("inputTokens")}::int[], ${col("outputTokens")}::int[], ${col("errorCode")}::int[], ${col("errorMessage")}::text[])
+        AS u(id, "recordId", ok, summary, fields, sentiment, "inputTokens", "outputTokens", "errorCode", "errorMessage")
+    ), ins AS (
+      INSERT INTO "Result" ("id", "jobId", "recordId", "transcriptId", "ok", "summary", "fields", "sentiment",
+                            "inputTokens", "outputTokens", "errorCode", "errorMessage",
+                            "ownerId", "modelConfigId", "callAt", "agent", "team", "durationSec", "costUsd")
+      SELECT u.id, ${t.jobId}, u."recordId", tr.id, u.ok, u.summary, u.fields, u.sentiment,
+             u."inputTokens", u."outputTokens", u."errorCode", u."errorMessage",
+             ${t.ownerId}, ${t.modelConfigId}, coalesce(tr."callStartAt", now() AT TIME ZONE 'UTC'), tr.agent, tr.team, tr."durationSec",
+             (coalesce(u."inputTokens", 0) * ${t.inputPricePerMTok}::float8 + coalesce(u."outputTokens", 0) * ${t.outputPricePerMTok}::float8) / 1000000.0
+      FROM u LEFT JOIN "Transcript" tr ON tr."datasetId" = ${t.datasetId} AND tr."recordId" = u."recordId"
+      ON CONFLICT ("jobId", "recordId") DO NOTHING
+      RETURNING id, ok, fields, sentiment, "callAt", agent, team, "durationSec", "costUsd"
+    ), okr AS (
+      SELECT * FROM ins WHERE ok
+    ), topics AS (
+      INSERT INTO "ResultTopic" ("resultId", "topic", "ownerId", "callAt", "sentiment", "agent", "team")
+      SELECT DISTINCT okr.id, lower(btrim(x.topic)), ${t.ownerId}, okr."callAt", okr.sentiment, okr.agent, okr.team
+      FROM okr CROSS JOIN LATERAL jsonb_array_elements_text(
+        CASE WHEN jsonb_typeof(okr.fields->'topics') = 'array' THEN okr.fields->'topics' ELSE '[]'::jsonb END) AS x(topic)
+      WHERE btrim(x.topic) <> '' AND length(x.topic) <= 200
+      ON CONFLICT DO NOTHING
+      RETURNING topic, "callAt", sentiment
+    ), day AS (
+      INSERT INTO "RollupDay" AS d ("day", "ownerId", "modelConfigId", "team", "calls", "positive", "neutral", "negative", "mixed", "durationSum", "durationCount", "costUsd")
+      SELECT "callAt"::date, ${t.ownerId}, ${t.modelConfigId}, coalesce(team, ''), count(*),
+             count(*) FILTER (WHERE sentiment = 'positive'), count(*) FILTER (WHERE sentiment = 'neutral'),
+             count(*) FILTER (WHERE sentiment = 'negative'), count(*) FILTER (WHERE sentiment = 'mixed'),
+             coalesce(sum("durationSec"), 0), count("durationSec"), coalesce(sum("costUsd"), 0)
+      FROM okr GROUP BY 1, 4
+      ON CONFLICT ("day", "ownerId", "modelConfigId", "team") DO UPDATE SET
+        calls = d.calls + excluded.calls, positive = d.positive + excluded.positive, neutral = d.neutral + excluded.neutral,
+        negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed, "durationSum" = d."durationSum" + excluded."durationSum",
+        "durationCount" = d."durationCount" + excluded."durationCount", "costUsd" = d."costUsd" + excluded."costUsd"
+    ), agent AS (
+      INSERT INTO "RollupAgentDay" AS d ("day", "ownerId", "team", "agent", "calls", "positive", "neutral", "negative", "mixed", "durationSum", "durationCount", "costUsd")
+      SELECT "callAt"::date, ${t.ownerId}, coalesce(team, ''), coalesce(agent, ''), count(*),
+             count(*) FILTER (WHERE sentiment = 'positive'), count(*) FILTER (WHERE sentiment = 'neutral'),
+             count(*) FILTER (WHERE sentiment = 'negative'), count(*) FILTER (WHERE sentiment = 'mixed'),
+             coalesce(sum("durationSec"), 0), count("durationSec"), coalesce(sum("costUsd"), 0)
+      FROM okr GROUP BY 1, 3, 4
+      ON CONFLICT ("day", "ownerId", "team", "agent") DO UPDATE SET
+        calls = d.calls + excluded.calls, positive = d.positive + excluded.positive, neutral = d.neutral + excluded.neutral,
+        negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed, "durationSum" = d."durationSum" + excluded."durationSum",
+        "durationCount" = d."durationCount" + excluded."durationCount", "costUsd" = d."costUsd" + excluded."costUsd"
+    ), topic AS (
+      INSERT INTO "RollupTopicDay" AS d ("day", "ownerId", "topic", "calls", "positive", "neutral", "negative", "mixed")
+      SELECT "callAt"::date, ${t.ownerId}, topic, count(*),
+             count(*) FILTER (WHERE sentiment = 'positive'), count(*) FILTER (WHERE sentiment = 'neutral'),
+             count(*) FILTER (WHERE sentiment = 'negative'), count(*) FILTER (WHERE sentiment = 'mixed')
+      FROM topics GROUP BY 1, 3
+      ON CONFLICT ("day", "ownerId", "topic") DO UPDATE SET
+        calls = d.calls + excluded.calls, positive = d.positive + excluded.positive, neutral = d.neutral + excluded.neutral,
+        negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed
+    )
+    SELECT count(*)::int AS inserted FROM ins`;
+  return inserted;
 }
 
 function errorRow(jobId: string, recordId: string, errorCode: number, errorMessage: string): ResultRow {
-  return { jobId, recordId, transcriptId: null, ok: false, summary: null, sentiment: null, inputTokens: null, outputTokens: null, errorCode, errorMessage };
+  return { jobId, recordId, ok: false, summary: null, sentiment: null, inputTokens: null, outputTokens: null, errorCode, errorMessage };
 }

@@ -1,0 +1,113 @@
+import "server-only";
+// The summaries list: keyset pages (newest call first) over the partial indexes of migration
+// 0003, a count that stops at COUNT_CAP unless asked, and the streamed export with the call's
+// metadata. No OFFSET: page 5,000 costs what page 1 costs.
+import { db, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/permissions";
+import { callCount } from "./queries";
+import { decodeCursor, encodeCursor, resultWhere, type InsightFilter } from "./filters";
+
+export const PAGE_SIZE = 50;
+/** Totals above this are shown as "10,000+" until someone asks for the exact number. */
+export const COUNT_CAP = 10_000;
+
+export type SummaryListRow = {
+  id: string; callId: string | null; summary: string | null; sentiment: string | null; modelName: string | null;
+  inputTokens: number | null; outputTokens: number | null; callAt: Date; jobId: string;
+  agent: string | null; team: string | null; durationSec: number | null;
+};
+
+/** FROM and WHERE of a filtered list; a topic filter drives the query from the topic index. */
+function source(user: Actor, f: InsightFilter): { from: Prisma.Sql; where: Prisma.Sql; at: Prisma.Sql; id: Prisma.Sql } {
+  const where = resultWhere(user, f);
+  if (!f.topic) return { from: Prisma.sql`"Result" r`, where, at: Prisma.sql`r."callAt"`, id: Prisma.sql`r.id` };
+  return {
+    from: Prisma.sql`"ResultTopic" rt JOIN "Result" r ON r.id = rt."resultId"`,
+    where: Prisma.sql`${where} AND rt.topic = ${f.topic}`,
+    at: Prisma.sql`rt."callAt"`, id: Prisma.sql`rt."resultId"`,
+  };
+}
+
+export type SummaryPage = { rows: SummaryListRow[]; next: string | null; previous: string | null };
+
+/**
+ * One page of summaries, newest call first. `after` continues past a row, `before` goes back to
+ * the page ending just before it; both are cursors this function handed out (a bad one is page 1).
+ */
+export async function listSummaries(opts: { user: Actor; filter: InsightFilter; after?: string; before?: string; pageSize?: number; prisma?: Db }): Promise<SummaryPage> {
+  const prisma = opts.prisma ?? (await db());
+  const size = opts.pageSize ?? PAGE_SIZE;
+  const s = source(opts.user, opts.filter);
+  const after = opts.after ? decodeCursor(opts.after) : null;
+  const before = !after && opts.before ? decodeCursor(opts.before) : null;
+  const keyset = after
+    ? Prisma.sql`AND (${s.at}, ${s.id}) < (${after.callAt.toISOString()}::timestamp, ${after.id})`
+    : before
+      ? Prisma.sql`AND (${s.at}, ${s.id}) > (${before.callAt.toISOString()}::timestamp, ${before.id})`
+      : Prisma.empty;
+  const order = before ? Prisma.sql`${s.at} ASC, ${s.id} ASC` : Prisma.sql`${s.at} DESC, ${s.id} DESC`;
+  const rows = await prisma.$queryRaw<SummaryListRow[]>`
+    SELECT r.id, t."callId", r.summary, r.sentiment, m.name AS "modelName", r."inputTokens", r."outputTokens",
+           r."callAt", r."jobId", r.agent, r.team, r."durationSec"
+    FROM ${s.from}
+    LEFT JOIN "Transcript" t ON t.id = r."transcriptId"
+    LEFT JOIN "ModelConfig" m ON m.id = r."modelConfigId"
+    WHERE ${s.where} ${keyset}
+    ORDER BY ${order} LIMIT ${size + 1}`;
+  const more = rows.length > size;
+  const page = rows.slice(0, size);
+  if (before) page.reverse();
+  const first = page[0];
+  const last = page[page.length - 1];
+  const hasNext = before ? true : more;
+  const hasPrevious = before ? more : !!after;
+  return {
+    rows: page,
+    next: hasNext && last ? encodeCursor(last) : null,
+    previous: hasPrevious && first ? encodeCursor(first) : null,
+  };
+}
+
+/** How many summaries match: exact from the rollups when they carry the filter, else counted up to COUNT_CAP + 1 (or all, when `exact`). */
+export async function countSummaries(opts: { user: Actor; filter: InsightFilter; exact?: boolean; prisma?: Db }): Promise<{ count: number; capped: boolean }> {
+  const prisma = opts.prisma ?? (await db());
+  const fromRollup = await callCount({ user: opts.user, filter: opts.filter, prisma });
+  if (fromRollup !== null) return { count: fromRollup, capped: false };
+  const s = source(opts.user, opts.filter);
+  const limit = opts.exact ? Prisma.empty : Prisma.sql`LIMIT ${COUNT_CAP + 1}`;
+  const [{ count }] = await prisma.$queryRaw<{ count: bigint }[]>`
+    SELECT count(*) AS count FROM (SELECT 1 FROM ${s.from} WHERE ${s.where} ${limit}) AS matches`;
+  const n = Number(count);
+  return n > COUNT_CAP && !opts.exact ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+}
+
+export type ExportRow = SummaryListRow & {
+  fields: unknown; batchName: string; createdAt: Date; costUsd: number | null;
+  callStartAt: Date | null; direction: string | null; language: string | null; customerId: string | null; metadata: unknown;
+};
+
+/** Every matching summary, newest call first, a keyset page at a time, for the streamed CSV export. */
+export async function* exportSummaries(opts: { user: Actor; filter: InsightFilter; pageSize?: number; prisma?: Db }): AsyncGenerator<ExportRow> {
+  const prisma = opts.prisma ?? (await db());
+  const size = opts.pageSize ?? 1000;
+  const s = source(opts.user, opts.filter);
+  let after: { callAt: Date; id: string } | null = null;
+  for (;;) {
+    const keyset: Prisma.Sql = after ? Prisma.sql`AND (${s.at}, ${s.id}) < (${after.callAt.toISOString()}::timestamp, ${after.id})` : Prisma.empty;
+    const rows: ExportRow[] = await prisma.$queryRaw<ExportRow[]>`
+      SELECT r.id, t."callId", r.summary, r.sentiment, r.fields, m.name AS "modelName", b.name AS "batchName",
+             r."inputTokens", r."outputTokens", r."costUsd", r."callAt", r."createdAt", r."jobId", r.agent, r.team, r."durationSec",
+             t."callStartAt", t.direction, t.language, t."customerId", t.metadata
+      FROM ${s.from}
+      JOIN "Job" j ON j.id = r."jobId" JOIN "Batch" b ON b.id = j."batchId"
+      LEFT JOIN "Transcript" t ON t.id = r."transcriptId"
+      LEFT JOIN "ModelConfig" m ON m.id = r."modelConfigId"
+      WHERE ${s.where} ${keyset}
+      ORDER BY ${s.at} DESC, ${s.id} DESC LIMIT ${size}`;
+    yield* rows;
+    if (rows.length < size) return;
+    const last: ExportRow = rows[rows.length - 1];
+    after = { callAt: last.callAt, id: last.id };
+  }
+}
