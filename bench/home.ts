@@ -5,6 +5,7 @@
 import os from "node:os";
 import { costThisMonth } from "@/lib/home/cost";
 import { batchesInProgress, jobsInFlight } from "@/lib/home/jobs";
+import { periodOverview } from "@/lib/home/insights";
 import { latestResults } from "@/lib/home/results";
 import type { Actor } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
@@ -60,6 +61,16 @@ async function seed(prisma: Db, opts: { results: number; jobs: number }) {
       CASE WHEN g % 50 <> 0 THEN (ARRAY['positive', 'neutral', 'negative', 'mixed'])[g % 4 + 1] END,
       1500, 200, CASE WHEN g % 50 = 0 THEN 400 END, CASE WHEN g % 50 = 0 THEN 'Malformed input request' END
     FROM generate_series(1, ${perJob * (jobs - IN_FLIGHT)}) g`);
+  // the rollups result ingestion keeps (lib/results/ingest.ts), at the size a year of these calls
+  // gives them: per day x owner x model x team, and per day x owner x topic (30 topics)
+  const perDay = Math.max(1, Math.round(opts.results / 365 / 20));
+  await sql(`INSERT INTO "RollupDay"(day, "ownerId", "modelConfigId", team, calls, positive, neutral, negative, mixed)
+    SELECT current_date - d, o, m, t, ${perDay}, ${perDay} / 4, ${perDay} / 4, ${perDay} / 4, ${perDay} - 3 * (${perDay} / 4)
+    FROM generate_series(0, 364) d, unnest(ARRAY['b-sup1', 'b-sup2']) o, unnest(ARRAY['m1', 'm2']) m,
+         unnest(ARRAY['Billing', 'Tech', 'Sales', 'Retention', 'Moves']) t`);
+  await sql(`INSERT INTO "RollupTopicDay"(day, "ownerId", topic, calls, negative)
+    SELECT current_date - d, o, 'topic ' || k, (${perDay} * (k + d % 7)) / 10 + 1, k % 3
+    FROM generate_series(0, 364) d, unnest(ARRAY['b-sup1', 'b-sup2']) o, generate_series(1, 30) k`);
   await sql(`ANALYZE`);
   return { jobs, batches, results: perJob * (jobs - IN_FLIGHT) };
 }
@@ -90,6 +101,7 @@ async function benchHome(name: string, open: () => Promise<TestDb>, results: num
       rows.push({ database: name, who, query: "batchesInProgress", ...(await time(() => batchesInProgress({ user, prisma }))) });
       rows.push({ database: name, who, query: "costThisMonth", ...(await time(() => costThisMonth({ user, prisma }))) });
       rows.push({ database: name, who, query: "latestResults", ...(await time(() => latestResults({ user, prisma }))) });
+      rows.push({ database: name, who, query: "periodOverview", ...(await time(() => periodOverview({ user, prisma }))) });
     }
     console.table(rows);
   } finally {
@@ -98,7 +110,8 @@ async function benchHome(name: string, open: () => Promise<TestDb>, results: num
 }
 
 async function main() {
-  console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+  const load = os.loadavg().map((l) => l.toFixed(1)).join(" ");
+  console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${load}`);
   const url = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL_TEST;
   if (!process.argv.includes("--postgres-only")) await benchHome("PGlite", createPgliteTestDb, arg("pglite-results", 100_000));
   if (url) await benchHome("PostgreSQL", () => createPostgresTestDb(url), arg("results", 1_000_000));

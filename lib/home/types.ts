@@ -50,3 +50,24 @@ export type LatestJobResults = {
   errorRecordCount: number | null;
   results: LatestResult[];
 };
+
+export type DayRange = { from: string; to: string };
+
+export type SentimentDay = {
+  /** yyyy-mm-dd (call date, UTC) */
+  period: string;
+  calls: number; positive: number; neutral: number; negative: number; mixed: number; unknown: number;
+  /** the summaries of that day */
+  href: string;
+};
+
+export type PeriodOverview = {
+  period: DayRange;
+  previous: DayRange;
+  calls: number;
+  previousCalls: number;
+  callsHref: string;
+  trend: SentimentDay[];
+  /** growth against the previous period; `change` is null when the topic is new (nothing before) */
+  rising: { topic: string; calls: number; previous: number; change: number | null; href: string }[];
+};
