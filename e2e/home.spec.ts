@@ -105,10 +105,29 @@ test("each role's home: batches in progress, jobs in flight, results and cost, a
   await managerPage.keyboard.press("ArrowRight");
   await expect(cost.locator(".recharts-tooltip-wrapper")).toContainText("Day");
 
+  // this period's calls, the sentiment trend and the rising topics, from the rollups ingestion kept
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(managerPage.getByTestId("period-calls")).toHaveText(/^[1-9][\d,]*$/);
+  const rising = managerPage.getByRole("region", { name: "Rising topics" });
+  await expect(rising.getByRole("table").getByRole("link").first()).toHaveAttribute("href", new RegExp(`^/summaries\\?topic=[^&]+&from=\\d{4}-\\d{2}-\\d{2}&to=${today}$`));
+  const trend = managerPage.getByRole("region", { name: "Sentiment trend" });
+  await expect(trend.getByRole("application")).toHaveAttribute("tabindex", "0");
+  // by keyboard, the table under the chart: today's row opens today's summaries
+  await trend.getByText("The numbers, day by day").click();
+  await trend.getByRole("link", { name: today }).focus();
+  await managerPage.keyboard.press("Enter");
+  await managerPage.waitForURL(`**/summaries?from=${today}&to=${today}`);
+  await managerPage.goBack();
+  // by mouse, a bar of the chart opens that day's list of that sentiment
+  await managerPage.getByRole("region", { name: "Sentiment trend" }).locator(".recharts-bar-rectangle path").filter({ visible: true }).first().click();
+  await managerPage.waitForURL(new RegExp(`/summaries\\?from=${today}&to=${today}&sentiment=(positive|neutral|mixed|negative)$`));
+  await expect(managerPage.getByRole("heading", { name: "Summaries", level: 1 })).toBeVisible();
+
   // the admin sees the center's view and the system status
   await adminPage.goto("/");
   await expect(adminPage.getByRole("region", { name: "System status" }).getByTestId("status-database")).toHaveAttribute("data-ok", "true");
   await expect(adminPage.getByRole("region", { name: "Cost this month against last" })).toBeVisible();
+  await expect(adminPage.getByRole("region", { name: "This period's calls" })).toBeVisible();
   expect(await homeHtml(adminPage)).toContain("System status");
   await otherContext.close();
 });

@@ -1,7 +1,8 @@
 "use client";
-// Calls per day of this period, stacked by customer sentiment. Clicking a day's bar opens that
-// day's summaries; by keyboard, Tab reaches the chart (arrows move its tooltip) and the table under
-// it holds the same numbers with a link per day.
+// Calls per day of this period, stacked by customer sentiment. Clicking a segment opens that day's
+// summaries of that sentiment; by keyboard, Tab reaches the chart (arrows move its tooltip) and the
+// table under it holds the same numbers with a link per day.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber } from "@/components/ui/format";
@@ -23,7 +24,10 @@ export function SentimentTrend({ days }: { days: SentimentDay[] }) {
   const calls = days.reduce((n, d) => n + d.calls, 0);
   const negative = days.reduce((n, d) => n + d.negative, 0);
   const summary = `${formatNumber(calls)} calls over ${days.length} days, ${calls ? Math.round((negative / calls) * 100) : 0}% negative.`;
-  const open = (i: number) => days[i] && router.push(days[i].href);
+  const open = (i: number, sentiment: string) => {
+    const d = days[i];
+    if (d) router.push(sentiment === "unknown" ? d.href : `${d.href}&sentiment=${sentiment}`);
+  };
   return (
     <figure className="space-y-3">
       <div className="h-56 min-w-0">
@@ -35,12 +39,12 @@ export function SentimentTrend({ days }: { days: SentimentDay[] }) {
             <Tooltip />
             <Legend />
             {SERIES.map((s) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} stackId="calls" fill={s.color} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i)} />
+              <Bar key={s.key} dataKey={s.key} name={s.label} stackId="calls" fill={s.color} isAnimationActive={false} cursor="pointer" onClick={(_, i) => open(i, s.key)} />
             ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="text-sm text-slate-600">{summary} Click a day to open its summaries.</figcaption>
+      <figcaption className="text-sm text-slate-600">{summary} Click a bar to open that day&apos;s summaries of that sentiment.</figcaption>
       <details className="text-sm">
         <summary className="cursor-pointer font-medium text-slate-700">The numbers, day by day</summary>
         <table className="mt-2 w-full text-left tabular-nums">
@@ -55,7 +59,7 @@ export function SentimentTrend({ days }: { days: SentimentDay[] }) {
           <tbody className="divide-y divide-slate-100">
             {days.map((d) => (
               <tr key={d.period}>
-                <th scope="row" className="py-1 font-normal"><a href={d.href} className={linkClass}>{d.period}</a></th>
+                <th scope="row" className="py-1 font-normal"><Link href={d.href} className={linkClass}>{d.period}</Link></th>
                 <td className="py-1 text-right">{formatNumber(d.calls)}</td>
                 {SERIES.map((s) => <td key={s.key} className="py-1 text-right">{formatNumber(d[s.key])}</td>)}
               </tr>
