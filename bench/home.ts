@@ -22,7 +22,7 @@ function arg(name: string, fallback: number): number {
 }
 
 /** Batches of three jobs; the newest IN_FLIGHT jobs still running, the others ended and read in. */
-async function seed(prisma: Db, opts: { results: number; jobs: number }) {
+export async function seedHome(prisma: Db, opts: { results: number; jobs: number }) {
   const batches = Math.ceil(opts.jobs / 3);
   const jobs = batches * 3;
   const perJob = Math.ceil(opts.results / (jobs - IN_FLIGHT));
@@ -92,7 +92,7 @@ async function benchHome(name: string, open: () => Promise<TestDb>, results: num
   const t = await open();
   try {
     const seedStart = performance.now();
-    const size = await seed(t.prisma, { results, jobs: 1000 });
+    const size = await seedHome(t.prisma, { results, jobs: 1000 });
     console.log(`${name}: ${size.results.toLocaleString("en-US")} results, ${size.jobs} jobs seeded in ${Math.round((performance.now() - seedStart) / 1000)} s`);
     const prisma = t.prisma;
     const rows = [];
@@ -118,7 +118,10 @@ async function main() {
   else console.log("PostgreSQL skipped: set BENCH_DATABASE_URL or DATABASE_URL_TEST");
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// importable for seeding a database by hand (e.g. to time the page itself over HTTP)
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
