@@ -1,37 +1,79 @@
-import Link from "next/link";
-import { StatusPanel } from "@/components/system/status-panel";
+import { Suspense } from "react";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { AdminStatus, AdminStatusPending } from "@/components/home/admin-status";
+import { CostChart } from "@/components/home/cost-chart";
+import { BatchesInProgress, JobsInFlight } from "@/components/home/in-progress";
+import { LatestResults } from "@/components/home/latest-results";
+import { PeriodCalls, RisingTopics } from "@/components/home/period-overview";
+import { SentimentTrend } from "@/components/home/sentiment-trend";
 import { page } from "@/lib/auth/page";
 import { hasRole } from "@/lib/auth/roles";
-import { systemStatus } from "@/lib/system/status";
+import type { SessionUser } from "@/lib/auth/guards";
+import { costThisMonth } from "@/lib/home/cost";
+import { PERIOD_DAYS, periodOverview } from "@/lib/home/insights";
+import { batchesInProgress, jobsInFlight } from "@/lib/home/jobs";
+import { latestResults } from "@/lib/home/results";
 
 export const dynamic = "force-dynamic";
 
-// Endpoints, bucket and database are for admins: the status panel is not fetched for anyone else.
+// One home per role: supervisors their own work, managers the center's, admins that and the system
+// status (fetched for admins only: endpoints, bucket and database are not for everyone).
 export default page({ role: "supervisor" }, async ({ user }) => {
-  const statuses = hasRole(user.role, "admin") ? await systemStatus() : null;
+  const header = (
+    <PageHeader
+      title="Recap"
+      description={hasRole(user.role, "manager") ? "The center at a glance: calls, jobs and cost." : "Your batches and their latest results."}
+      actions={<ButtonLink href="/uploads/new">Upload transcripts</ButtonLink>}
+    />
+  );
   return (
-    <div className="space-y-8">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Recap</h1>
-        <p className="mt-1 text-slate-600">
-          Upload call transcripts, summarize them with Amazon Bedrock batch inference, and read the results.
-        </p>
-      </div>
-      {statuses && <StatusPanel statuses={statuses} />}
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Card href="/uploads/new" title="Upload transcripts" text="CSV, text, JSON, JSONL or Amazon Transcribe output." />
-        <Card href="/jobs" title="Track jobs" text="Batch jobs, their status and progress." />
-        <Card href="/summaries" title="Browse summaries" text="Search every summary and its transcript." />
-      </div>
+    <div className="space-y-6">
+      {header}
+      {hasRole(user.role, "admin") && (
+        <Suspense fallback={<AdminStatusPending />}>
+          <AdminStatus />
+        </Suspense>
+      )}
+      {hasRole(user.role, "manager") ? await managerHome(user) : await supervisorHome(user)}
     </div>
   );
 });
 
-function Card({ href, title, text }: { href: string; title: string; text: string }) {
+async function managerHome(user: SessionUser) {
+  const [overview, jobs, batches, cost] = await Promise.all([periodOverview({ user }), jobsInFlight({ user }), batchesInProgress({ user }), costThisMonth({ user })]);
+  const period = `The last ${PERIOD_DAYS} days by call date (${overview.period.from} to ${overview.period.to}), against the ${PERIOD_DAYS} before.`;
   return (
-    <Link href={href} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500 focus-visible:outline-2 focus-visible:outline-brand-500">
-      <h2 className="font-medium">{title}</h2>
-      <p className="mt-1 text-sm text-slate-600">{text}</p>
-    </Link>
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card title="This period's calls" description={period}>
+        <PeriodCalls overview={overview} />
+      </Card>
+      <Card title="Rising topics" description="Topics with the most new calls against the period before.">
+        <RisingTopics overview={overview} />
+      </Card>
+      <Card title="Sentiment trend" description="Calls per day by customer sentiment, this period.">
+        <SentimentTrend days={overview.trend} />
+      </Card>
+      <Card title="Cost this month against last" description="At the models' batch prices.">
+        <CostChart cost={cost} />
+      </Card>
+      <Card title="Jobs in flight" description="Every user's jobs that are queued, running or being read in.">
+        <JobsInFlight initial={{ jobs, batches }} />
+      </Card>
+    </div>
+  );
+}
+
+async function supervisorHome(user: SessionUser) {
+  const [jobs, batches, latest] = await Promise.all([jobsInFlight({ user }), batchesInProgress({ user }), latestResults({ user })]);
+  return (
+    <div className="grid gap-6 lg:grid-cols-2">
+      <Card title="Your batches in progress">
+        <BatchesInProgress initial={{ jobs, batches }} />
+      </Card>
+      <Card title="Your latest results" actions={<ButtonLink href="/summaries" variant="secondary">All summaries</ButtonLink>}>
+        <LatestResults jobs={latest} />
+      </Card>
+    </div>
   );
 }

@@ -25,6 +25,7 @@ const OWN_CHECKS = new Set(["auth/[...all]"]);
 const ACCESS: Record<string, Role | "public"> = {
   "exports/summaries GET": "manager",
   "health GET": "public",
+  "home/in-progress GET": "supervisor",
   "jobs GET": "supervisor",
   "jobs/[jobId] GET": "supervisor",
   "jobs/batches/[batchId] GET": "supervisor",

@@ -9,7 +9,7 @@ import type { BatchView, JobDetail, JobRow, JobsPage, JobStats } from "./query-o
 
 export const JOBS_PAGE_SIZE = 25;
 
-const jobSelect = {
+export const jobSelect = {
   id: true, batchId: true, part: true, jobName: true, jobArn: true, status: true, message: true, stopRequested: true,
   recordCount: true, totalRecordCount: true, processedRecordCount: true, successRecordCount: true, errorRecordCount: true,
   inputTokenCount: true, outputTokenCount: true, createdAt: true, submitTime: true, endTime: true, ingestedAt: true,
