@@ -49,7 +49,8 @@ export function ownerScope(user: Actor): string | undefined {
 
 /** WHERE over Result rows aliased `r` (successful results only). `topic` is joined by the caller. */
 export function resultWhere(user: Actor, f: InsightFilter): Prisma.Sql {
-  const parts = [Prisma.sql`r.ok`];
+  // listed: not a comparison arm's, nor a summary a newer one of the same call replaced
+  const parts = [Prisma.sql`r.ok AND r.listed`];
   const owner = ownerScope(user);
   if (owner) parts.push(Prisma.sql`r."ownerId" = ${owner}`);
   if (f.q) parts.push(Prisma.sql`r.search @@ websearch_to_tsquery('english', ${f.q})`);

@@ -2,6 +2,7 @@ import "server-only";
 import type { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import type { Db } from "@/lib/db";
 import { isTerminal } from "@/lib/bedrock/statuses";
+import { insertResults, insertTarget, type InsertTarget } from "@/lib/results/ingest";
 import { invokeOne, type CallResult } from "./invoke";
 
 export type OnDemandDeps = {
@@ -58,6 +59,7 @@ export async function runOnDemandSlice(deps: OnDemandDeps, jobId: string): Promi
   }
 
   const model = job.batch.modelConfig;
+  const target = await insertTarget(prisma, job.id);
   let halt: { delay: number } | { fatal: string } | undefined;
   let next = 0;
   const worker = async () => {
@@ -73,7 +75,7 @@ export async function runOnDemandSlice(deps: OnDemandDeps, jobId: string): Promi
         halt ??= { fatal: out.message };
         return;
       }
-      await storeResult(prisma, job.id, t, out);
+      await storeResult(prisma, target, t, out);
       if (!(await renewLease(deps, job.id, out.kind === "ok"))) halt ??= { delay: NEXT_SLICE_MS };
     }
   };
@@ -86,17 +88,18 @@ export async function runOnDemandSlice(deps: OnDemandDeps, jobId: string): Promi
   return halt?.delay ?? NEXT_SLICE_MS;
 }
 
-async function storeResult(prisma: Db, jobId: string, t: { id: string; recordId: string }, out: Exclude<CallResult, { kind: "later" | "fatal" }>) {
-  const base = { jobId, recordId: t.recordId, transcriptId: t.id };
-  // skipDuplicates: a second runner that raced for the same call (an expired lease) adds nothing.
-  await prisma.result.createMany({
-    skipDuplicates: true,
-    data: [
-      out.kind === "ok"
-        ? { ...base, ok: true, summary: out.summary, fields: out.fields ?? undefined, sentiment: out.sentiment, inputTokens: out.inputTokens, outputTokens: out.outputTokens }
-        : { ...base, ok: false, errorCode: out.errorCode, errorMessage: out.errorMessage },
-    ],
-  });
+/**
+ * One call's answer, stored the way batch output is (lib/results/ingest insertResults): the call's
+ * metadata, owner, model and cost on the row, the rollups and topics kept, and ON CONFLICT on
+ * (job, recordId), so a second runner that raced for the same call (an expired lease) adds nothing.
+ */
+async function storeResult(prisma: Db, target: InsertTarget, t: { id: string; recordId: string }, out: Exclude<CallResult, { kind: "later" | "fatal" }>) {
+  const base = { jobId: target.jobId, recordId: t.recordId };
+  await insertResults(prisma, target, [
+    out.kind === "ok"
+      ? { ...base, ok: true, summary: out.summary, fields: out.fields ?? undefined, sentiment: out.sentiment, inputTokens: out.inputTokens, outputTokens: out.outputTokens, errorCode: null, errorMessage: null }
+      : { ...base, ok: false, summary: null, sentiment: null, inputTokens: null, outputTokens: null, errorCode: out.errorCode, errorMessage: out.errorMessage },
+  ]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { jobIdFromArn } from "@/lib/bedrock/statuses";
 import { keys, listObjects, readObject, type Target } from "@/lib/storage";
 import { parseManifest } from "./parse-manifest";
@@ -10,7 +11,7 @@ import { readLines } from "./read-lines";
 
 const FLUSH_EVERY = 2000;
 
-type ResultRow = {
+export type ResultRow = {
   jobId: string; recordId: string; ok: boolean; summary: string | null;
   fields?: object; sentiment: string | null; inputTokens: number | null; outputTokens: number | null;
   errorCode: number | null; errorMessage: string | null;
@@ -31,8 +32,7 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
       id: true, jobArn: true, outputS3Uri: true,
       batch: {
         select: {
-          datasetId: true, createdById: true, modelConfigId: true, templateVersion: { select: { expectsJson: true } },
-          modelConfig: { select: { inputPricePerMTok: true, outputPricePerMTok: true } },
+          datasetId: true, templateVersion: { select: { expectsJson: true } },
         },
       },
     },
@@ -42,11 +42,7 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
   const report: IngestReport = { files: 0, records: 0, inserted: 0, problems: [], manifestFound: false };
   const expectsJson = job.batch.templateVersion.expectsJson;
 
-  const b = job.batch;
-  const target: InsertTarget = {
-    jobId: job.id, datasetId: b.datasetId, ownerId: b.createdById, modelConfigId: b.modelConfigId,
-    inputPricePerMTok: b.modelConfig.inputPricePerMTok, outputPricePerMTok: b.modelConfig.outputPricePerMTok,
-  };
+  const target = await insertTarget(prisma, job.id);
   let rows: ResultRow[] = [];
   // One insert in flight while the next rows are parsed: the database and the parser overlap.
   let inFlight: Promise<void> = Promise.resolve();
@@ -108,7 +104,33 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
   return report;
 }
 
-type InsertTarget = { jobId: string; datasetId: string; ownerId: string; modelConfigId: string; inputPricePerMTok: number; outputPricePerMTok: number };
+export type InsertTarget = {
+  jobId: string; datasetId: string; ownerId: string; modelConfigId: string; inputPricePerMTok: number; outputPricePerMTok: number;
+  /** false for a comparison arm: its summaries are read on the comparison page, not listed or counted */
+  listed: boolean;
+  /** the batch summarizes calls again (one call re-summarized, a subset): a new summary replaces the call's listed one */
+  supersede: boolean;
+};
+
+/** What every Result row of a job carries besides the model's answer (owner, model, prices, listing). */
+export async function insertTarget(prisma: Db, jobId: string): Promise<InsertTarget> {
+  const { batch: b } = await prisma.job.findUniqueOrThrow({
+    where: { id: jobId },
+    select: {
+      batch: {
+        select: {
+          datasetId: true, createdById: true, modelConfigId: true, comparisonId: true, transcriptIds: true,
+          modelConfig: { select: { inputPricePerMTok: true, outputPricePerMTok: true } },
+        },
+      },
+    },
+  });
+  return {
+    jobId, datasetId: b.datasetId, ownerId: b.createdById, modelConfigId: b.modelConfigId,
+    inputPricePerMTok: b.modelConfig.inputPricePerMTok, outputPricePerMTok: b.modelConfig.outputPricePerMTok,
+    listed: b.comparisonId === null, supersede: b.comparisonId === null && b.transcriptIds.length > 0,
+  };
+}
 
 /**
  * One statement per batch: INSERT ... SELECT FROM unnest(arrays) (a dozen array parameters instead
@@ -117,7 +139,7 @@ type InsertTarget = { jobId: string; datasetId: string; ownerId: string; modelCo
  * increments. ON CONFLICT DO NOTHING keeps it idempotent, and since the rollups count only what
  * this very statement inserted, a re-ingest (or a crash half-way and a rerun) adds nothing twice.
  */
-async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow[]): Promise<number> {
+export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow[]): Promise<number> {
   const col = <K extends keyof ResultRow>(k: K) => rows.map((r) => r[k]);
   const [{ inserted }] = await prisma.$queryRaw<{ inserted: number }[]>`
     WITH u AS (
@@ -129,31 +151,32 @@ async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow[]): Pr
     ), ins AS (
       INSERT INTO "Result" ("id", "jobId", "recordId", "transcriptId", "ok", "summary", "fields", "sentiment",
                             "inputTokens", "outputTokens", "errorCode", "errorMessage",
-                            "ownerId", "modelConfigId", "callAt", "agent", "team", "durationSec", "costUsd")
+                            "ownerId", "modelConfigId", "callAt", "agent", "team", "durationSec", "costUsd", "listed")
       SELECT u.id, ${t.jobId}, u."recordId", tr.id, u.ok, u.summary, u.fields, u.sentiment,
              u."inputTokens", u."outputTokens", u."errorCode", u."errorMessage",
              ${t.ownerId}, ${t.modelConfigId}, coalesce(tr."callStartAt", now() AT TIME ZONE 'UTC'), tr.agent, tr.team, tr."durationSec",
-             (coalesce(u."inputTokens", 0) * ${t.inputPricePerMTok}::float8 + coalesce(u."outputTokens", 0) * ${t.outputPricePerMTok}::float8) / 1000000.0
+             (coalesce(u."inputTokens", 0) * ${t.inputPricePerMTok}::float8 + coalesce(u."outputTokens", 0) * ${t.outputPricePerMTok}::float8) / 1000000.0,
+             ${t.listed}
       FROM u LEFT JOIN "Transcript" tr ON tr."datasetId" = ${t.datasetId} AND tr."recordId" = u."recordId"
       ON CONFLICT ("jobId", "recordId") DO NOTHING
-      RETURNING id, ok, fields, sentiment, "callAt", agent, team, "durationSec", "costUsd"
+      RETURNING id, ok, listed, "transcriptId", fields, sentiment, "callAt", agent, team, "durationSec", "costUsd"
     ), okr AS (
-      SELECT * FROM ins WHERE ok
-    ), topics AS (
+      SELECT * FROM ins WHERE ok AND listed
+    ), ${supersede(t)}, topics AS (
       INSERT INTO "ResultTopic" ("resultId", "topic", "ownerId", "callAt", "sentiment", "agent", "team")
       SELECT DISTINCT okr.id, lower(btrim(x.topic)), ${t.ownerId}, okr."callAt", okr.sentiment, okr.agent, okr.team
       FROM okr CROSS JOIN LATERAL jsonb_array_elements_text(
         CASE WHEN jsonb_typeof(okr.fields->'topics') = 'array' THEN okr.fields->'topics' ELSE '[]'::jsonb END) AS x(topic)
       WHERE btrim(x.topic) <> '' AND length(x.topic) <= 200
       ON CONFLICT DO NOTHING
-      RETURNING topic, "callAt", sentiment
+      RETURNING "resultId", topic, "callAt", sentiment
     ), day AS (
       INSERT INTO "RollupDay" AS d ("day", "ownerId", "modelConfigId", "team", "calls", "positive", "neutral", "negative", "mixed", "durationSum", "durationCount", "costUsd")
       SELECT "callAt"::date, ${t.ownerId}, ${t.modelConfigId}, coalesce(team, ''), count(*),
              count(*) FILTER (WHERE sentiment = 'positive'), count(*) FILTER (WHERE sentiment = 'neutral'),
              count(*) FILTER (WHERE sentiment = 'negative'), count(*) FILTER (WHERE sentiment = 'mixed'),
              coalesce(sum("durationSec"), 0), count("durationSec"), coalesce(sum("costUsd"), 0)
-      FROM okr GROUP BY 1, 4
+      FROM counted GROUP BY 1, 4
       ON CONFLICT ("day", "ownerId", "modelConfigId", "team") DO UPDATE SET
         calls = d.calls + excluded.calls, positive = d.positive + excluded.positive, neutral = d.neutral + excluded.neutral,
         negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed, "durationSum" = d."durationSum" + excluded."durationSum",
@@ -164,7 +187,7 @@ async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow[]): Pr
              count(*) FILTER (WHERE sentiment = 'positive'), count(*) FILTER (WHERE sentiment = 'neutral'),
              count(*) FILTER (WHERE sentiment = 'negative'), count(*) FILTER (WHERE sentiment = 'mixed'),
              coalesce(sum("durationSec"), 0), count("durationSec"), coalesce(sum("costUsd"), 0)
-      FROM okr GROUP BY 1, 3, 4
+      FROM counted GROUP BY 1, 3, 4
       ON CONFLICT ("day", "ownerId", "team", "agent") DO UPDATE SET
         calls = d.calls + excluded.calls, positive = d.positive + excluded.positive, neutral = d.neutral + excluded.neutral,
         negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed, "durationSum" = d."durationSum" + excluded."durationSum",
@@ -174,13 +197,32 @@ async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow[]): Pr
       SELECT "callAt"::date, ${t.ownerId}, topic, count(*),
              count(*) FILTER (WHERE sentiment = 'positive'), count(*) FILTER (WHERE sentiment = 'neutral'),
              count(*) FILTER (WHERE sentiment = 'negative'), count(*) FILTER (WHERE sentiment = 'mixed')
-      FROM topics GROUP BY 1, 3
+      FROM topics WHERE "resultId" IN (SELECT id FROM counted) GROUP BY 1, 3
       ON CONFLICT ("day", "ownerId", "topic") DO UPDATE SET
         calls = d.calls + excluded.calls, positive = d.positive + excluded.positive, neutral = d.neutral + excluded.neutral,
         negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed
     )
     SELECT count(*)::int AS inserted FROM ins`;
   return inserted;
+}
+
+/**
+ * The CTEs `superseded` and `counted`. A batch that summarizes calls again unlists each call's
+ * earlier listed summary (the newest is the one shown and searched; the call page keeps them all),
+ * and its rows are not counted again in the rollups: the call was counted once already, with the
+ * sentiment and topics of its first summary (the rollups are not moved to the new one's).
+ * Statements see the table as it was before they ran, so `o` never matches the rows inserted here.
+ */
+function supersede(t: InsertTarget): Prisma.Sql {
+  if (!t.supersede) return Prisma.sql`superseded AS (SELECT NULL::text AS id WHERE false), counted AS (SELECT * FROM okr)`;
+  return Prisma.sql`superseded AS (
+      UPDATE "Result" o SET listed = false FROM okr
+      WHERE o."transcriptId" = okr."transcriptId" AND o.ok AND o.listed AND o.id <> okr.id
+      RETURNING o.id
+    ), counted AS (
+      SELECT * FROM okr WHERE NOT EXISTS (
+        SELECT 1 FROM "Result" o WHERE o."transcriptId" = okr."transcriptId" AND o.ok AND o.listed AND o.id <> okr.id)
+    )`;
 }
 
 function errorRow(jobId: string, recordId: string, errorCode: number, errorMessage: string): ResultRow {

@@ -13,8 +13,9 @@ import { migrate, readMigrations } from "@/scripts/stack/migrate";
 
 const ROOT = path.join(__dirname, "..", "..");
 
-// What migrations add by hand, beyond what Prisma can say in the schema (see each migration).
-const HAND_WRITTEN_INDEXES = new Set(["Result_search_idx"]);
+// What migrations add by hand, beyond what Prisma 6 can say in the schema (see each migration):
+// the full-text GIN index and partial indexes (`... WHERE ok AND listed`).
+const handWritten = (name: string, def: string) => name === "Result_search_idx" || / WHERE /.test(def);
 
 async function catalog(db: PGlite) {
   const q = async (sql: string) => (await db.query<Record<string, unknown>>(sql)).rows.map((r) => Object.values(r).join(" | "));
@@ -22,7 +23,7 @@ async function catalog(db: PGlite) {
     columns: await q(`select table_name, column_name, data_type, is_nullable, coalesce(column_default, '') from information_schema.columns
       where table_schema = 'public' and table_name <> '_prisma_migrations' order by 1, 2`),
     indexes: (await q(`select indexname, indexdef from pg_indexes where schemaname = 'public' and tablename <> '_prisma_migrations' order by 1`))
-      .filter((row) => !HAND_WRITTEN_INDEXES.has(row.split(" | ")[0]!)),
+      .filter((row) => !handWritten(row.split(" | ")[0]!, row)),
     constraints: await q(`select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint
       where connamespace = 'public'::regnamespace and conrelid::regclass::text <> '_prisma_migrations' order by 1, 2`),
   };
