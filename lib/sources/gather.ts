@@ -27,11 +27,20 @@ export type OnDemand = (opts: { datasetId: string; source: SourceRow }) => Promi
  */
 export async function gatherAndSubmit(opts: { prisma: Db; storage: StorageTarget; source: SourceRow; onDemand?: OnDemand; now?: Date }): Promise<GatherOutcome> {
   const { prisma, source } = opts;
-  const unfinished = await prisma.dataset.findFirst({ where: { sourceId: source.id, batches: { none: {} } }, orderBy: { createdAt: "asc" }, select: { id: true } });
-  if (unfinished) return submitDataset(opts, unfinished.id);
-
   const model = await prisma.modelConfig.findUnique({ where: { id: source.modelConfigId } });
   if (!model) throw new AppError("NOT_FOUND", `The model of source "${source.name}" no longer exists.`);
+  const unfinished = await prisma.dataset.findFirst({
+    where: { sourceId: source.id, batches: { none: {} } }, orderBy: { createdAt: "asc" }, select: { id: true, recordCount: true },
+  });
+  if (unfinished) {
+    // Gathered for the on-demand runner (below the minimum) and cut short: finish it the same way.
+    if (unfinished.recordCount < model.minRecordsPerJob && opts.onDemand) {
+      const out = await opts.onDemand({ datasetId: unfinished.id, source });
+      if (out) return { kind: "submitted", batchId: out.batchId, calls: unfinished.recordCount };
+    }
+    return submitDataset(opts, unfinished.id);
+  }
+
   const waiting = await prisma.sourceCall.count({ where: { sourceId: source.id, datasetId: null } });
   if (waiting === 0) return { kind: "idle" };
   const oldest = await prisma.sourceCall.findFirst({ where: { sourceId: source.id, datasetId: null }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });

@@ -9,6 +9,7 @@ import type { StorageTarget } from "@/lib/storage";
 import { DEFAULT_TEMPLATE } from "@/lib/prompts/template";
 import { claimDueSources, runSourcesOnce, scanSource, type SchedulerDeps, type SourceEvent } from "./scheduler";
 import { discoverObjects, ingestObject } from "./scan";
+import { sourceOnDemand } from "./on-demand";
 
 const CALL_ANALYTICS = path.resolve(__dirname, "../../../shared/data/transcribe-call-analytics-example/example-call.json");
 
@@ -156,6 +157,14 @@ describe.each(await databaseTargets("sources scheduler"))("watched S3 source on 
     expect(second.batchId).toBe("on-demand-1");
     const dataset = await database.prisma.dataset.findUniqueOrThrow({ where: { id: taken[0] }, include: { transcripts: true } });
     expect(dataset.transcripts).toHaveLength(3);
+
+    // The stub made no batch: the next pass finishes that dataset with Recap's own runner, on demand.
+    await due(src.id);
+    const third = await pass(src.id, { ...deps("D2"), onDemand: sourceOnDemand(database.prisma) });
+    const batch = await database.prisma.batch.findUniqueOrThrow({ where: { id: third.batchId! }, include: { jobs: true } });
+    expect(batch).toMatchObject({ mode: "ondemand", createdById: src.createdById, datasetId: taken[0], recordCount: 3 });
+    expect(batch.jobs).toHaveLength(1);
+    expect((await database.prisma.source.findUniqueOrThrow({ where: { id: src.id } })).lastError).toBeNull();
   });
 
   it("reads Transcribe Call Analytics output (the real example) as one call", async () => {

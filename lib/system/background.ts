@@ -10,6 +10,7 @@ import { storageTarget } from "@/lib/storage/settings";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { trackOnce } from "@/lib/jobs/tracker";
 import { runSourcesOnce } from "@/lib/sources/scheduler";
+import { sourceOnDemand } from "@/lib/sources/on-demand";
 import { announceEndedWork } from "@/lib/webhooks/batch-events";
 import { deliverDue } from "@/lib/webhooks/deliver";
 import { emitEvent } from "@/lib/webhooks/events";
@@ -45,7 +46,7 @@ export async function startTrackerIfEnabled(): Promise<void> {
   const sources = loop("source scheduler", Math.max(trackerIntervalMs, 1000), async () => {
     const storage = await storageTarget(prisma);
     await runSourcesOnce({
-      prisma, storage, s3: s3(), owner, leaseMs, log,
+      prisma, storage, s3: s3(), owner, leaseMs, log, onDemand: sourceOnDemand(prisma),
       emit: (e) => emitEvent(prisma, {
         key: e.key, event: e.event, data: { source: { id: e.sourceId, name: e.name }, message: e.message },
         notify: { userId: e.ownerId, title: `Source "${e.name}" could not read a file`, body: e.message.slice(0, 500), href: "/admin/sources" },
