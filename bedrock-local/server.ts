@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import { handleAdmin, type AdminState } from "./admin";
-import { createJob, getJob, listJobs, stopJob, type JobsContext } from "./api-jobs";
+import { createJob, getJob, listJobs, listTags, stopJob, type JobsContext } from "./api-jobs";
 import { getFoundationModel, listFoundationModels } from "./api-models";
 import { DEFAULT_QUOTAS, type Quotas } from "./catalog";
 import { Engine } from "./engine";
@@ -70,6 +70,7 @@ export async function startBedrockLocal(opts: BedrockLocalOptions): Promise<Bedr
     ["POST", /^\/model-invocation-job$/, { operation: "CreateModelInvocationJob", run: async (req) => createJob(jobs, await readJsonBody(req)) }],
     ["GET", /^\/model-invocation-job\/([^/]+)$/, { operation: "GetModelInvocationJob", run: (_r, _u, m) => getJob(jobs, decodeURIComponent(m[1]!)) }],
     ["POST", /^\/model-invocation-job\/([^/]+)\/stop$/, { operation: "StopModelInvocationJob", run: (_r, _u, m) => stopJob(jobs, decodeURIComponent(m[1]!)) }],
+    ["POST", /^\/listTagsForResource$/, { operation: "ListTagsForResource", run: async (req) => listTags(jobs, await readJsonBody(req)) }],
     ["GET", /^\/model-invocation-jobs$/, { operation: "ListModelInvocationJobs", run: (_r, url) => listJobs(jobs, url.searchParams) }],
     ["GET", /^\/foundation-models$/, { operation: "ListFoundationModels", run: (_r, url) => listFoundationModels(region, url.searchParams) }],
     ["GET", /^\/foundation-models\/([^/]+)$/, { operation: "GetFoundationModel", run: (_r, _u, m) => getFoundationModel(region, decodeURIComponent(m[1]!)) }],

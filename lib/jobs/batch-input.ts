@@ -1,7 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { convertToJsonl } from "@/lib/jsonl";
+import { convertToJsonl, type ConvertedLine } from "@/lib/jsonl";
+import { lineFromModelInput } from "@/lib/jsonl/line-template";
+import { utf8Length } from "@/lib/jsonl/byte-length";
 import { modelLines } from "@/lib/jsonl/model-lines";
 import { openObjectWriter, parseS3Uri, readObject, type StorageTarget } from "@/lib/storage";
 
@@ -16,14 +18,22 @@ export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget
     where: { id: opts.batchId },
     include: { dataset: true, modelConfig: true, templateVersion: true, jobs: { orderBy: { part: "asc" } } },
   });
-  if (!batch.dataset.sourceKey) throw new AppError("NOT_FOUND", "The dataset's transcripts are missing from storage.");
-  const source = await readObject({ ...storage, key: batch.dataset.sourceKey });
-  const { lines, summary } = convertToJsonl(source, {
-    format: "jsonl",
-    fileName: "transcripts.jsonl",
-    redact: false, // redacted once, at upload
-    ...modelLines(batch.modelConfig, batch.templateVersion.body),
-  });
+  const build = modelLines(batch.modelConfig, batch.templateVersion.body);
+  let lines: AsyncIterable<Pick<ConvertedLine, "line" | "bytes">>;
+  let summary = { accepted: 0 };
+  if (batch.recordIds.length) {
+    lines = subsetLines(prisma, batch.datasetId, batch.recordIds, build);
+    summary = { accepted: batch.recordIds.length };
+  } else {
+    if (!batch.dataset.sourceKey) throw new AppError("NOT_FOUND", "The dataset's transcripts are missing from storage.");
+    const source = await readObject({ ...storage, key: batch.dataset.sourceKey });
+    ({ lines, summary } = convertToJsonl(source, {
+      format: "jsonl",
+      fileName: "transcripts.jsonl",
+      redact: false, // redacted once, at upload
+      ...build,
+    }));
+  }
 
   const iterator = lines[Symbol.asyncIterator]();
   for (const job of batch.jobs) {
@@ -45,6 +55,31 @@ export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget
     await prisma.job.update({ where: { id: job.id }, data: { inputBytes: BigInt(bytes) } });
   }
   await prisma.batch.update({ where: { id: batch.id }, data: { status: "ready", message: null } });
+}
+
+const SUBSET_PAGE = 200;
+
+/**
+ * A retry's lines, from the Transcript rows (the same redacted text as the normalised copy), under
+ * each call's own recordId so its result lands on the same call; in recordId order, a page at a time.
+ */
+async function* subsetLines(prisma: Db, datasetId: string, recordIds: string[], build: ReturnType<typeof modelLines>): AsyncIterable<Pick<ConvertedLine, "line" | "bytes">> {
+  for (let i = 0; i < recordIds.length; i += SUBSET_PAGE) {
+    const page = recordIds.slice(i, i + SUBSET_PAGE);
+    const rows = await prisma.transcript.findMany({ where: { datasetId, recordId: { in: page } }, select: { recordId: true, callId: true, text: true, lineNumber: true } });
+    const byId = new Map(rows.map((r) => [r.recordId, r]));
+    for (const recordId of page) {
+      const t = byId.get(recordId);
+      if (!t) throw new Error(`record ${recordId} is no longer in the dataset (deleted?)`);
+      if (build.lineTemplate) {
+        const { line, bytes } = build.lineTemplate.buildLineWithBytes(recordId, t.text);
+        yield { line, bytes: bytes + 1 };
+      } else {
+        const line = lineFromModelInput(recordId, build.buildModelInput!({ callId: t.callId, text: t.text, line: t.lineNumber ?? 0 }));
+        yield { line, bytes: utf8Length(line) + 1 };
+      }
+    }
+  }
 }
 
 /** How long a batch whose input cannot be written keeps being retried before it is failed. */

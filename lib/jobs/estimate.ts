@@ -32,18 +32,21 @@ export async function estimateBatch(opts: {
   datasetId: string;
   modelConfigId: string;
   templateVersionId: string;
+  /** only these records of the dataset (a retry of failed records) */
+  recordIds?: string[];
 }): Promise<BatchEstimate> {
   const { prisma } = opts;
+  const subset = opts.recordIds ? { recordId: { in: opts.recordIds } } : {};
   const [dataset, model, template, chars] = await Promise.all([
     prisma.dataset.findUnique({ where: { id: opts.datasetId }, select: { recordCount: true } }),
     prisma.modelConfig.findUnique({ where: { id: opts.modelConfigId } }),
     prisma.promptTemplateVersion.findUnique({ where: { id: opts.templateVersionId }, select: { body: true } }),
-    prisma.transcript.aggregate({ where: { datasetId: opts.datasetId }, _sum: { charCount: true } }),
+    prisma.transcript.aggregate({ where: { datasetId: opts.datasetId, ...subset }, _sum: { charCount: true } }),
   ]);
   if (!dataset) throw new AppError("NOT_FOUND", "That dataset does not exist.", "datasetId");
   if (!model || !model.enabled) throw new AppError("VALIDATION", "Choose a model that an admin has enabled.", "modelConfigId");
   if (!template) throw new AppError("VALIDATION", "Choose a prompt template.", "templateVersionId");
-  const records = dataset.recordCount;
+  const records = opts.recordIds ? opts.recordIds.length : dataset.recordCount;
   const transcriptChars = chars._sum.charCount ?? 0;
   const promptChars = transcriptChars + records * template.body.length;
   const cost = estimateBatchCost({
@@ -54,7 +57,7 @@ export async function estimateBatch(opts: {
   });
   // Escaping adds a little to transcript bytes; the planner keeps headroom below the file limit.
   const approxBytes = Math.ceil(promptChars * 1.05) + records * LINE_OVERHEAD_BYTES;
-  return { ...cost, plan: planJobs(records, approxBytes, quotasOf(model)), overContext: await overContext(prisma, opts.datasetId, model, template.body.length) };
+  return { ...cost, plan: planJobs(records, approxBytes, quotasOf(model)), overContext: await overContext(prisma, opts.datasetId, model, template.body.length, opts.recordIds) };
 }
 
 // estimateTokens is ceil(chars / 4), so a prompt is over `limit` tokens when its chars exceed 4 * limit.
@@ -63,9 +66,10 @@ async function overContext(
   datasetId: string,
   model: { name: string; modelId: string; maxTokens: number; maxInputTokens: number },
   templateChars: number,
+  recordIds?: string[],
 ): Promise<OverContext> {
   const { tokens, contextTokens } = inputLimitOf(model);
-  const where = { datasetId, charCount: { gt: Math.max(0, tokens * 4 - templateChars) } };
+  const where = { datasetId, ...(recordIds ? { recordId: { in: recordIds } } : {}), charCount: { gt: Math.max(0, tokens * 4 - templateChars) } };
   const [count, longest] = await Promise.all([
     prisma.transcript.count({ where }),
     prisma.transcript.findMany({ where, orderBy: { charCount: "desc" }, take: EXAMPLES, select: { callId: true } }),

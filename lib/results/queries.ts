@@ -40,7 +40,7 @@ export async function listJobResults(opts: { user: Actor; jobId: string; filter?
 export type ResultView = {
   id: string; ok: boolean; recordId: string; summary: string | null; fields: SummaryFields | null; sentiment: string | null;
   inputTokens: number | null; outputTokens: number | null; errorCode: number | null; errorMessage: string | null;
-  callId: string | null; transcriptText: string | null; jobId: string; jobName: string; batchId: string; batchName: string;
+  callId: string | null; transcriptId: string | null; transcriptText: string | null; jobId: string; jobName: string; batchId: string; batchName: string;
   modelName: string; templateLabel: string; createdAt: string;
 };
 
@@ -52,7 +52,7 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
     select: {
       id: true, ok: true, recordId: true, summary: true, fields: true, sentiment: true, inputTokens: true, outputTokens: true,
       errorCode: true, errorMessage: true, createdAt: true,
-      transcript: { select: { callId: true, text: true } },
+      transcript: { select: { id: true, callId: true, text: true } },
       job: {
         select: {
           id: true, jobName: true,
@@ -67,10 +67,39 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
   return {
     id: r.id, ok: r.ok, recordId: r.recordId, summary: r.summary, fields: fields?.success ? fields.data : null, sentiment: r.sentiment,
     inputTokens: r.inputTokens, outputTokens: r.outputTokens, errorCode: r.errorCode, errorMessage: r.errorMessage,
-    callId: r.transcript?.callId ?? null, transcriptText: r.transcript?.text ?? null, jobId: r.job.id, jobName: r.job.jobName,
+    callId: r.transcript?.callId ?? null, transcriptId: r.transcript?.id ?? null, transcriptText: r.transcript?.text ?? null, jobId: r.job.id, jobName: r.job.jobName,
     batchId: b.id, batchName: b.name, modelName: b.modelConfig.name,
     templateLabel: `${b.templateVersion.template.name} v${b.templateVersion.version}`, createdAt: r.createdAt.toISOString(),
   };
+}
+
+export type CallHistoryRow = {
+  id: string; ok: boolean; createdAt: string; batchId: string; batchName: string; retryOf: string | null; modelName: string;
+  templateLabel: string; errorMessage: string | null;
+  /** the newest successful result: the one the summaries page shows and searches */
+  current: boolean;
+};
+
+/** Every result of one call, newest first, in the caller's scope; the newest successful one is marked current. */
+export async function callHistory(opts: { user: Actor; transcriptId: string; prisma?: Db }): Promise<CallHistoryRow[]> {
+  const prisma = opts.prisma ?? (await db());
+  const rows = await prisma.result.findMany({
+    where: { transcriptId: opts.transcriptId, job: { batch: batchScope(opts.user) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true, ok: true, createdAt: true, errorMessage: true,
+      job: { select: { batch: { select: { id: true, name: true, retryOf: { select: { name: true } }, modelConfig: { select: { name: true } }, templateVersion: { select: { version: true, template: { select: { name: true } } } } } } } },
+    },
+  });
+  const currentId = rows.find((r) => r.ok)?.id;
+  return rows.map((r) => {
+    const b = r.job.batch;
+    return {
+      id: r.id, ok: r.ok, createdAt: r.createdAt.toISOString(), batchId: b.id, batchName: b.name, retryOf: b.retryOf?.name ?? null,
+      modelName: b.modelConfig.name, templateLabel: `${b.templateVersion.template.name} v${b.templateVersion.version}`,
+      errorMessage: r.errorMessage, current: r.id === currentId,
+    };
+  });
 }
 
 export type SummarySearch = { q?: string; sentiment?: string; modelConfigId?: string; from?: string; to?: string };
@@ -100,9 +129,10 @@ const FROM = Prisma.sql`FROM "Result" r
   JOIN "ModelConfig" m ON m.id = b."modelConfigId"
   LEFT JOIN "Transcript" t ON t.id = r."transcriptId"`;
 
-/** The WHERE of a summaries search: successful results in the caller's scope, every filter a bound parameter. */
+/** The WHERE of a summaries search: each call's newest successful result in the caller's scope, every filter a bound parameter. */
 export function summaryWhere(user: Actor, s: SummarySearch): Prisma.Sql {
-  const parts = [Prisma.sql`r.ok = true`];
+  // A call summarized more than once (a retry, a rerun with another model) shows its newest summary only.
+  const parts = [Prisma.sql`r.ok = true`, Prisma.sql`NOT EXISTS (SELECT 1 FROM "Result" n WHERE n."transcriptId" = r."transcriptId" AND n.ok = true AND (n."createdAt", n.id) > (r."createdAt", r.id))`];
   const scope = batchScope(user);
   if (scope.createdById) parts.push(Prisma.sql`b."createdById" = ${scope.createdById}`);
   if (s.q) parts.push(Prisma.sql`r.search @@ websearch_to_tsquery('english', ${s.q})`);
