@@ -57,7 +57,12 @@ export async function estimateBatch(opts: {
   });
   // Escaping adds a little to transcript bytes; the planner keeps headroom below the file limit.
   const approxBytes = Math.ceil(promptChars * 1.05) + records * LINE_OVERHEAD_BYTES;
-  return { ...cost, plan: planJobs(records, approxBytes, quotasOf(model)), overContext: await overContext(prisma, opts.datasetId, model, template.body.length, opts.recordIds) };
+  let plan = planJobs(records, approxBytes, quotasOf(model));
+  if (!plan.ok && opts.recordIds && records < model.minRecordsPerJob) {
+    // A rerun of failures is small by nature; "add more transcripts" is no advice for it.
+    plan = { ok: false, error: { code: "QUOTA", message: `These ${records} records are below ${model.name}'s minimum of ${model.minRecordsPerJob} records per Bedrock batch job, so Bedrock would refuse the job.` } };
+  }
+  return { ...cost, plan, overContext: await overContext(prisma, opts.datasetId, model, template.body.length, opts.recordIds) };
 }
 
 // estimateTokens is ceil(chars / 4), so a prompt is over `limit` tokens when its chars exceed 4 * limit.

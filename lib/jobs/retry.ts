@@ -4,6 +4,7 @@ import "server-only";
 // batch runs exactly these, under their own recordIds, so results map back to the same calls.
 import type { Db } from "@/lib/db";
 import { isIngestible, isTerminal } from "@/lib/bedrock/statuses";
+import { ordinalOf, recordIdFor } from "@/lib/jsonl";
 
 export type FailedRecords = {
   recordIds: string[];
@@ -38,11 +39,11 @@ export async function failedRecords(opts: { prisma: Db; batchId: string; jobId?:
       out.pendingJobs++;
       continue;
     }
-    const slice = batch.recordIds.length
+    // A whole-dataset batch sent the calls in upload order, whose recordIds are their ordinals.
+    const sent = batch.recordIds.length
       ? batch.recordIds.slice(start, start + job.recordCount)
-      : (await prisma.transcript.findMany({
-          where: { datasetId: batch.datasetId }, orderBy: { recordId: "asc" }, skip: start, take: job.recordCount, select: { recordId: true },
-        })).map((t) => t.recordId);
+      : Array.from({ length: job.recordCount }, (_, i) => recordIdFor(start + i + 1));
+    const slice = await stillStored(prisma, batch.datasetId, sent);
     const results = await prisma.result.findMany({ where: { jobId: job.id }, select: { recordId: true, ok: true } });
     const ok = new Set(results.filter((r) => r.ok).map((r) => r.recordId));
     const errored = new Set(results.filter((r) => !r.ok).map((r) => r.recordId));
@@ -55,6 +56,31 @@ export async function failedRecords(opts: { prisma: Db; batchId: string; jobId?:
   }
   out.recordIds.sort();
   return out;
+}
+
+/**
+ * The records a new whole-dataset batch runs: undefined while the dataset is as uploaded (the
+ * normalised copy in S3 is converted as it is), or every remaining recordId once a call was
+ * deleted, since the copy no longer holds it and its ordinals no longer match the recordIds.
+ */
+export async function remainingRecords(prisma: Db, datasetId: string): Promise<string[] | undefined> {
+  const [count, last] = await Promise.all([
+    prisma.transcript.count({ where: { datasetId } }),
+    prisma.transcript.findFirst({ where: { datasetId }, orderBy: { recordId: "desc" }, select: { recordId: true } }),
+  ]);
+  if (!last || ordinalOf(last.recordId) === count) return undefined;
+  const rows = await prisma.transcript.findMany({ where: { datasetId }, orderBy: { recordId: "asc" }, select: { recordId: true } });
+  return rows.map((r) => r.recordId);
+}
+
+/** The records of `recordIds` whose call has not been deleted since. */
+async function stillStored(prisma: Db, datasetId: string, recordIds: string[]): Promise<string[]> {
+  const kept = new Set<string>();
+  for (let i = 0; i < recordIds.length; i += 5000) {
+    const rows = await prisma.transcript.findMany({ where: { datasetId, recordId: { in: recordIds.slice(i, i + 5000) } }, select: { recordId: true } });
+    for (const r of rows) kept.add(r.recordId);
+  }
+  return recordIds.filter((r) => kept.has(r));
 }
 
 function settled(job: JobPart): boolean {

@@ -9,7 +9,7 @@ import { estimateBatch } from "./estimate";
 import { writeBatchInput } from "./batch-input";
 import { clientRequestToken, jobName } from "./names";
 import type { JobTag } from "./job-options";
-import { failedRecords } from "./retry";
+import { failedRecords, remainingRecords } from "./retry";
 
 export type CreateBatchInput = {
   prisma: Db;
@@ -51,8 +51,9 @@ export async function createBatch(input: CreateBatchInput): Promise<{ batchId: s
     : await prisma.serviceRole.findFirst({ orderBy: [{ isDefault: "desc" }, { createdAt: "asc" }] });
   if (!role) throw new AppError("VALIDATION", "No IAM service role is configured. An admin must add one under Admin → Service roles.", "serviceRoleId");
 
+  const recordIds = retry?.recordIds ?? (await remainingRecords(prisma, dataset.id));
   const estimate = await estimateBatch({
-    prisma, datasetId: dataset.id, modelConfigId: input.modelConfigId, templateVersionId: input.templateVersionId, recordIds: retry?.recordIds,
+    prisma, datasetId: dataset.id, modelConfigId: input.modelConfigId, templateVersionId: input.templateVersionId, recordIds,
   });
   if (!estimate.plan.ok) throw new AppError("QUOTA", estimate.plan.error.message);
   const parts = estimate.plan.parts;
@@ -69,7 +70,7 @@ export async function createBatch(input: CreateBatchInput): Promise<{ batchId: s
           templateVersionId: input.templateVersionId, serviceRoleId: role.id, createdById: user.id,
           recordCount: estimate.records, estInputTokens: BigInt(estimate.inputTokens),
           estOutputTokens: BigInt(estimate.outputTokens), estCostUsd: estimate.costUsd,
-          timeoutHours, tags, retryOfId: retry?.batchId ?? null, recordIds: retry?.recordIds ?? [],
+          timeoutHours, tags, retryOfId: retry?.batchId ?? null, recordIds: recordIds ?? [],
         },
       });
       const { bucket, inputPrefix, outputPrefix } = input.storage;

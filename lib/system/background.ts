@@ -8,6 +8,7 @@ import { seedDefaults } from "@/lib/setup/seed-defaults";
 import { storageTarget } from "@/lib/storage/settings";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { trackOnce } from "@/lib/jobs/tracker";
+import { sweepRetention } from "@/lib/retention/sweep";
 
 const KEY = Symbol.for("recap.tracker");
 const g = globalThis as unknown as { [KEY]?: boolean };
@@ -38,8 +39,18 @@ export async function startTrackerIfEnabled(): Promise<void> {
     }
   };
   void loop();
+  // The retention sweep runs once a day across all instances (a lease in the database); each
+  // instance asks hourly, and only the one that gets the lease does the work.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    sweeping = (async () => sweepRetention({ prisma, storage: await storageTarget(prisma), owner, log: console.error }))().catch((e) => console.error("[retention]", e));
+  };
+  const sweepTimer = setInterval(sweep, 60 * 60_000);
+  sweepTimer.unref();
+  setTimeout(sweep, 60_000).unref();
   onShutdown("job tracker", async () => {
     running = false;
-    await current;
+    clearInterval(sweepTimer);
+    await Promise.all([current, sweeping]);
   }, 20);
 }
