@@ -8,6 +8,7 @@ const sections = [
   { href: "/admin/templates", label: "Prompt templates" },
   { href: "/admin/service-roles", label: "IAM service roles" },
   { href: "/admin/storage", label: "Storage" },
+  { href: "/admin/retention", label: "Retention" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -38,6 +38,10 @@ export type JobDetail = JobRow & {
   createdBy: string;
   createdById: string;
   datasetId: string;
+  /** the job options CreateModelInvocationJob got (Recap's own tags are added on top) */
+  timeoutHours: number | null;
+  tags: { key: string; value: string }[];
+  createdByEmail: string;
 };
 
 export type BatchView = {

@@ -5,6 +5,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { isIngestible, isTerminal } from "@/lib/bedrock/statuses";
 import { ordinalOf, recordIdFor } from "@/lib/jsonl";
+import { batchScope, type Actor } from "@/lib/auth/permissions";
 
 export type FailedRecords = {
   recordIds: string[];
@@ -131,4 +132,35 @@ export async function retryChain(opts: { prisma: Db; batchId: string }): Promise
     where: { ok: true, recordId: { in: rootFailed.recordIds }, job: { batchId: { in: ids.slice(1) } } }, select: { recordId: true }, distinct: ["recordId"],
   });
   return { records: first.recordCount, summarized, stillFailed: rootFailed.recordIds.length - retried.length, batches };
+}
+
+/** What the retry page needs: the batch (in the caller's scope, else null) and its failed records. */
+export async function retryView(opts: { prisma: Db; user: Actor; batchId: string; jobId?: string }) {
+  const batch = await opts.prisma.batch.findFirst({
+    where: { id: opts.batchId, ...batchScope(opts.user) },
+    select: { id: true, name: true, datasetId: true, modelConfigId: true, templateVersionId: true, timeoutHours: true, jobs: { select: { id: true, part: true, jobName: true } } },
+  });
+  if (!batch) return null;
+  const job = opts.jobId ? batch.jobs.find((j) => j.id === opts.jobId) : undefined;
+  if (opts.jobId && !job) return null;
+  return { batch, job, failed: await failedRecords({ prisma: opts.prisma, batchId: batch.id, jobId: job?.id }) };
+}
+
+/** The batch page's retry and job-option facts; null outside the caller's scope. */
+export async function batchOperations(opts: { prisma: Db; user: Actor; batchId: string }) {
+  const b = await opts.prisma.batch.findFirst({
+    where: { id: opts.batchId, ...batchScope(opts.user) },
+    select: {
+      id: true, timeoutHours: true, tags: true, createdById: true, createdBy: { select: { email: true } },
+      retryOf: { select: { id: true, name: true } },
+      retries: { select: { id: true, name: true, recordCount: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!b) return null;
+  const [failed, chain] = await Promise.all([
+    failedRecords({ prisma: opts.prisma, batchId: b.id }),
+    b.retryOf || b.retries.length ? retryChain({ prisma: opts.prisma, batchId: b.id }) : Promise.resolve(null),
+  ]);
+  const tags = Array.isArray(b.tags) ? (b.tags as { key: string; value: string }[]) : [];
+  return { ...b, tags, failed, chain };
 }
