@@ -4,6 +4,7 @@ import { benchConvert } from "./convert";
 import { benchBedrockLocal } from "./bedrock-local";
 import { benchConvertUpload, benchIngest } from "./pipeline";
 import { benchTurns } from "./turns";
+import { benchDropLines, benchFailedRecords } from "./retention";
 
 async function main() {
   console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -13,6 +14,7 @@ async function main() {
   console.table([await benchIngest("pglite"), await benchIngest("postgres")]);
   console.log(await benchBedrockLocal());
   console.table(await benchTurns());
+  console.table([await benchDropLines(), await benchFailedRecords()]);
 }
 
 main().catch((e) => {
