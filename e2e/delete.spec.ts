@@ -84,8 +84,10 @@ test("a call, a batch and a dataset are deleted with every S3 object of theirs",
     await gone(page, keep);
 
     // each delete is in the audit log
-    await admin.goto("/admin/audit");
-    for (const action of ["call.delete", "batch.delete", "dataset.delete"]) await expect(admin.getByText(action).first()).toBeVisible();
+    for (const action of ["call.delete", "batch.delete", "dataset.delete"]) {
+      await admin.goto(`/admin/audit?action=${action}`);
+      await expect(admin.getByRole("cell", { name: action, exact: true }).first()).toBeVisible();
+    }
   } finally {
     await editModel(admin, MODEL, { min: 1000 });
   }
@@ -94,9 +96,6 @@ test("a call, a batch and a dataset are deleted with every S3 object of theirs",
 test("an admin sets how long transcripts and results are kept", async ({ adminPage: admin, supervisorPage: page }) => {
   await admin.goto("/admin/retention");
   const form = admin.getByRole("form", { name: "Retention settings" });
-  await form.getByLabel("Keep transcripts and results (days)").fill("0");
-  await form.getByRole("button", { name: "Save retention" }).click();
-  await expect(form.getByText("Keep data at least 1 day.")).toBeVisible();
   await form.getByLabel("Keep transcripts and results (days)").fill("365");
   await form.getByRole("button", { name: "Save retention" }).click();
   await expect(form.getByText("Retention saved.")).toBeVisible();

@@ -50,7 +50,7 @@ test("job options and a retry of only the failed records", async ({ supervisorPa
     await expect(options).toContainText("bedrock-local:fail-records=0.3");
     await expect(options).toContainText("recap:batch-id=");
     await expect(options).toContainText("recap:user=e2e-supervisor@recap.test");
-    await expect(page.getByLabel("Job options")).toContainText("48 hours");
+    await expect(page.getByText("48 hours", { exact: true })).toBeVisible();
     await expect(page.getByRole("table", { name: "Results per transcript" }).getByText("Injected failure").first()).toBeVisible({ timeout: 60_000 });
     await page.reload();
     const rerunFromJob = page.getByRole("link", { name: /^Rerun the \d+ failed records$/ });
@@ -81,7 +81,7 @@ test("job options and a retry of only the failed records", async ({ supervisorPa
     await page.getByRole("button", { name: `Rerun ${failed} failed records` }).click();
     await page.waitForURL(/\/batches\/[a-z0-9]+$/);
     await expect(page.getByRole("heading", { name: "Retry of Retry source" })).toBeVisible();
-    await expect(page.getByRole("link", { name: "Retry source", exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Retry source", exact: true }).first()).toBeVisible();
     await page.getByRole("link", { name: /^recap-/ }).first().click();
     await expect(page.getByText("Completed").first()).toBeVisible({ timeout: 240_000 });
     await expect(page.getByRole("table", { name: "Results per transcript" }).getByRole("link", { name: /^call-\d+$/ }).first()).toBeVisible({ timeout: 60_000 });

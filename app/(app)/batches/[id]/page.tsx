@@ -45,7 +45,7 @@ export default page<{ id: string }>({ role: "supervisor" }, async ({ user, param
       </Card>
       {(failed > 0 || ops.chain) && (
         <Card title="Failed records" description="Error records, and records a Stopped, PartiallyCompleted, Expired or Failed job never processed.">
-          {failed > 0 && mayAct && can(user, "batches.submit") && (
+          {failed > 0 && (!ops.chain || ops.chain.stillFailed > 0) && mayAct && can(user, "batches.submit") && (
             <Link href={`/batches/${batch.id}/retry`} className={buttonClass("primary")}>Rerun the {formatNumber(failed)} failed records</Link>
           )}
           {ops.chain && (
