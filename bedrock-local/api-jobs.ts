@@ -110,6 +110,17 @@ export async function getJob(ctx: JobsContext, identifier: string): Promise<Reco
   return toApiJob(job);
 }
 
+/** ListTagsForResource (POST /listTagsForResource {resourceARN}): the tags a job was created with. */
+export function listTags(ctx: JobsContext, body: Record<string, unknown>): { tags: { key: string; value: string }[] } {
+  const arn = body.resourceARN;
+  if (typeof arn !== "string" || !/^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:[a-z-]+\/[a-z0-9]{12}$/.test(arn)) {
+    throw validation(`Value '${String(arn)}' at 'resourceARN' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws(-[^:]+)?:bedrock:.*`);
+  }
+  const job = ctx.store.all().find((j) => j.jobArn === arn);
+  if (!job) throw new BedrockError("ResourceNotFoundException", `The resource ${arn} was not found.`);
+  return { tags: job.tags.map(({ key, value }) => ({ key, value })) };
+}
+
 export async function stopJob(ctx: JobsContext, identifier: string): Promise<Record<string, unknown>> {
   const job = findJob(ctx, identifier);
   if (job.status === "Stopping") return {};

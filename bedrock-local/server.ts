@@ -3,7 +3,7 @@
 import http from "node:http";
 import os from "node:os";
 import { handleAdmin, type AdminState } from "./admin";
-import { createJob, getJob, listJobs, stopJob, type JobsContext } from "./api-jobs";
+import { createJob, getJob, listJobs, listTags, stopJob, type JobsContext } from "./api-jobs";
 import { getFoundationModel, listFoundationModels } from "./api-models";
 import { converseModel, invokeModel } from "./api-runtime";
 import { DEFAULT_QUOTAS, type Quotas } from "./catalog";
@@ -72,6 +72,7 @@ export async function startBedrockLocal(opts: BedrockLocalOptions): Promise<Bedr
     ["POST", /^\/model-invocation-job$/, { operation: "CreateModelInvocationJob", run: async (req) => createJob(jobs, await readJsonBody(req)) }],
     ["GET", /^\/model-invocation-job\/([^/]+)$/, { operation: "GetModelInvocationJob", run: (_r, _u, m) => getJob(jobs, decodeURIComponent(m[1]!)) }],
     ["POST", /^\/model-invocation-job\/([^/]+)\/stop$/, { operation: "StopModelInvocationJob", run: (_r, _u, m) => stopJob(jobs, decodeURIComponent(m[1]!)) }],
+    ["POST", /^\/listTagsForResource$/, { operation: "ListTagsForResource", run: async (req) => listTags(jobs, await readJsonBody(req)) }],
     ["GET", /^\/model-invocation-jobs$/, { operation: "ListModelInvocationJobs", run: (_r, url) => listJobs(jobs, url.searchParams) }],
     ["POST", /^\/model\/([^/]+)\/invoke$/, { operation: "InvokeModel", run: async (req, _u, m) => invokeModel(runtime, decodeURIComponent(m[1]!), await readJsonBody(req)) }],
     ["POST", /^\/model\/([^/]+)\/converse$/, { operation: "Converse", run: async (req, _u, m) => converseModel(runtime, decodeURIComponent(m[1]!), await readJsonBody(req)) }],

@@ -8,6 +8,7 @@ import { benchSources } from "./sources";
 import { benchApi } from "./api";
 import { benchCompare } from "./compare";
 import { benchOnDemand } from "./ondemand";
+import { benchDropLines, benchFailedRecords } from "./retention";
 
 async function main() {
   console.log(`# ${new Date().toISOString()} on ${os.cpus().length} x ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -21,6 +22,7 @@ async function main() {
   console.table([...(await benchApi("pglite")), ...(await benchApi("postgres"))]);
   console.table(await benchCompare());
   console.table(await benchOnDemand());
+  console.table([await benchDropLines(), await benchFailedRecords()]);
 }
 
 main().catch((e) => {

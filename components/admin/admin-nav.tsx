@@ -10,6 +10,7 @@ const sections = [
   { href: "/admin/storage", label: "Storage" },
   { href: "/admin/sources", label: "Sources" },
   { href: "/admin/webhooks", label: "Webhooks" },
+  { href: "/admin/retention", label: "Retention" },
   { href: "/admin/audit", label: "Audit log" },
 ];
 

@@ -16,6 +16,7 @@ export type ModelValues = {
   maxConcurrentJobs: number;
   maxTokens: number;
   temperature: number;
+  defaultTimeoutHours: number;
   enabled: boolean;
 };
 
@@ -33,6 +34,7 @@ const DEFAULTS: ModelValues = {
   maxConcurrentJobs: 3,
   maxTokens: 1024,
   temperature: 0.2,
+  defaultTimeoutHours: 168,
   enabled: true,
 };
 
@@ -84,6 +86,7 @@ export function ModelForm(props: Props) {
         {num("Max file size (MB)", "maxFileMb")}
         {num("Max job size (MB)", "maxJobMb")}
         {num("Concurrent jobs", "maxConcurrentJobs")}
+        {num("Job timeout (hours)", "defaultTimeoutHours", "1", "24 to 168; the prepare form's default")}
       </div>
       <Checkbox label="Enabled" name="enabled" defaultChecked={v.enabled} hint="Supervisors can pick only enabled models." />
       <SubmitButton pending={f.pending}>{props.mode === "add" ? "Add model" : "Save"}</SubmitButton>

@@ -3,7 +3,7 @@ import type { BatchEstimate } from "@/lib/jobs/estimate";
 import { formatNumber, formatUsd } from "@/components/ui/format";
 
 /** Records, estimated tokens and cost, and how the dataset splits into jobs (one bar per part). */
-export function EstimatePanel({ estimate, pending, isAdmin, minRecords }: { estimate: BatchEstimate; pending: boolean; isAdmin: boolean; minRecords?: number }) {
+export function EstimatePanel({ estimate, pending, isAdmin, minRecords, retry }: { estimate: BatchEstimate; pending: boolean; isAdmin: boolean; minRecords?: number; retry?: boolean }) {
   const { plan } = estimate;
   const largest = plan.ok ? Math.max(...plan.parts.map((p) => p.records)) : 1;
   return (
@@ -37,6 +37,8 @@ export function EstimatePanel({ estimate, pending, isAdmin, minRecords }: { esti
             ))}
           </ul>
         </div>
+      ) : retry ? (
+        <RetryBelowMinimum message={plan.error.message} isAdmin={isAdmin} />
       ) : (
         <div role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
           <p className="font-medium">This dataset cannot be submitted with this model as it is.</p>
@@ -76,6 +78,26 @@ function MinimumNotice({ minimums, isAdmin }: { minimums: BatchEstimate["minimum
           <>An admin can correct it under Admin → Models.</>
         )}
       </p>
+    </div>
+  );
+}
+
+/** A rerun of a few failures is often below Bedrock's minimum records per job: say so, and the ways out. */
+function RetryBelowMinimum({ message, isAdmin }: { message: string; isAdmin: boolean }) {
+  return (
+    <div role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+      <p className="font-medium">These failed records cannot be rerun as a Bedrock batch job with this model.</p>
+      <p className="mt-1">{message}</p>
+      <ul className="mt-2 list-disc space-y-1 pl-5">
+        <li>Choose another model above, if its minimum records per job is lower.</li>
+        {isAdmin ? (
+          <li>
+            As an admin you can lower this model&apos;s minimum records per job under <Link href="/admin/models" className="underline">Admin → Models</Link>, if AWS&apos;s quota for the model allows it (100 for many models), then come back to this page.
+          </li>
+        ) : (
+          <li>Ask an admin to lower this model&apos;s minimum records per job under Admin → Models, if AWS&apos;s quota for the model allows it (100 for many models).</li>
+        )}
+      </ul>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { PrepareChoices } from "@/lib/datasets/queries";
 import { Button } from "@/components/ui/button";
 import { OnDemandOffer } from "@/components/ondemand/on-demand-offer";
 import { EstimatePanel } from "./estimate-panel";
+import { JobOptionsFields } from "./job-options-fields";
 
 type Selection = { modelConfigId: string; templateVersionId: string };
 type Props = {
@@ -21,18 +22,23 @@ type Props = {
   isAdmin: boolean;
   estimate: (input: unknown) => Promise<ActionResult<BatchEstimate>>;
   submit: (input: unknown) => Promise<ActionResult<{ batchId: string }>>;
-  runOnDemand: (input: unknown) => Promise<ActionResult<{ batchId: string; jobId: string }>>;
+  /** on demand below the job minimum (not for a rerun of failures: it would run the whole dataset) */
+  runOnDemand?: (input: unknown) => Promise<ActionResult<{ batchId: string; jobId: string }>>;
+  /** a rerun of a batch's (or one job's) failed records instead of the whole dataset */
+  retryOf?: { batchId: string; jobId?: string; records: number };
 };
 
 const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:outline-2 focus:outline-brand-500";
 
-export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, initial, initialEstimate, isAdmin, estimate, submit, runOnDemand }: Props) {
+export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, initial, initialEstimate, isAdmin, estimate, submit, runOnDemand, retryOf }: Props) {
   const router = useRouter();
   const [selection, setSelection] = useState(initial);
   const [result, setResult] = useState(initialEstimate);
   const [estimating, startEstimate] = useTransition();
   const [submitting, startSubmit] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const retry = retryOf ? { retryOfBatchId: retryOf.batchId, retryOfJobId: retryOf.jobId } : {};
   const [sent, setSent] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -42,24 +48,28 @@ export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, 
   function select(next: Partial<Selection>) {
     const merged = { ...selection, ...next };
     setSelection(merged);
-    startEstimate(async () => setResult(await estimate({ datasetId, ...merged })));
+    startEstimate(async () => setResult(await estimate({ datasetId, ...merged, ...retry })));
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const input = Object.fromEntries(new FormData(e.currentTarget).entries());
     setError(null);
+    setFieldErrors({});
     startSubmit(async () => {
       const out = await submit(input);
       if (out.ok) {
         setSent(true);
         router.push(`/batches/${out.data.batchId}`);
-      } else setError(out.error.message);
+      } else {
+        setError(out.error.message);
+        setFieldErrors(out.error.fields ?? {});
+      }
     });
   }
 
   function onRunOnDemand(form: HTMLFormElement | null) {
-    if (!form) return;
+    if (!form || !runOnDemand) return;
     const input = Object.fromEntries(new FormData(form).entries());
     setError(null);
     startSubmit(async () => {
@@ -72,11 +82,13 @@ export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, 
   }
 
   const planOk = result?.ok === true && result.data.plan.ok;
-  const onDemand = result?.ok === true && result.data.onDemand.available ? result.data : null;
+  const onDemand = runOnDemand && result?.ok === true && result.data.onDemand.available ? result.data : null;
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-6" aria-describedby={error ? "prepare-error" : undefined}>
       <input type="hidden" name="datasetId" value={datasetId} />
       <input type="hidden" name="requestKey" value={requestKey} />
+      {retryOf && <input type="hidden" name="retryOfBatchId" value={retryOf.batchId} />}
+      {retryOf?.jobId && <input type="hidden" name="retryOfJobId" value={retryOf.jobId} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
           <label htmlFor="modelConfigId" className="block text-sm font-medium text-slate-700">Model</label>
@@ -112,18 +124,19 @@ export function PrepareBatchForm({ datasetId, requestKey, defaultName, choices, 
           <input id="batch-name" name="name" maxLength={100} placeholder={defaultName} className={control} />
         </div>
       </div>
+      <JobOptionsFields defaultTimeoutHours={model?.defaultTimeoutHours ?? 168} errors={fieldErrors} />
       {template && (
         <details className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
           <summary className="cursor-pointer font-medium text-slate-700">Template body: {template.name} v{template.version}{template.expectsJson ? " (asks for JSON)" : ""}</summary>
           <pre className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap font-mono text-xs text-slate-700">{template.body}</pre>
         </details>
       )}
-      {result?.ok && <EstimatePanel estimate={result.data} pending={estimating} isAdmin={isAdmin} minRecords={model?.minRecordsPerJob} />}
+      {result?.ok && <EstimatePanel estimate={result.data} pending={estimating} isAdmin={isAdmin} minRecords={model?.minRecordsPerJob} retry={!!retryOf} />}
       {result && !result.ok && <p role="alert" className="text-sm text-red-700">{result.error.message}</p>}
       {onDemand && <OnDemandOffer estimate={onDemand} running={submitting || sent} disabled={estimating || submitting || sent} onRun={() => onRunOnDemand(formRef.current)} />}
       {error && <p id="prepare-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p>}
       <Button type="submit" disabled={!planOk || estimating || submitting || sent}>
-        {submitting || sent ? "Submitting…" : "Submit batch"}
+        {submitting || sent ? "Submitting…" : retryOf ? `Rerun ${retryOf.records} failed records` : "Submit batch"}
       </Button>
     </form>
   );

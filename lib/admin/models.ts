@@ -26,6 +26,8 @@ const ModelSettings = z
     maxConcurrentJobs: wholeNumber(1, 1_000),
     maxTokens: wholeNumber(1, 200_000),
     temperature: decimal(0, 1),
+    // Bedrock's CreateModelInvocationJob accepts 24 to 168 hours
+    defaultTimeoutHours: z.preprocess((v) => (v === undefined || v === "" ? 168 : v), wholeNumber(24, 168)),
     enabled: flag,
   })
   .refine((m) => m.minRecordsPerJob <= m.maxRecordsPerJob, { message: "The minimum cannot be above the maximum.", path: ["minRecordsPerJob"] })

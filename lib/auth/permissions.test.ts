@@ -24,12 +24,14 @@ describe("the permission matrix", () => {
     "results.view": [true, true, true],
     "results.viewAll": [false, true, true],
     "results.export": [false, true, true],
+    "data.delete": [true, true, true],
     "users.manage": [false, false, true],
     "models.manage": [false, false, true],
     "templates.manage": [false, false, true],
     "serviceRoles.manage": [false, false, true],
     "storage.manage": [false, false, true],
     "audit.read": [false, false, true],
+    "retention.manage": [false, false, true],
   };
   for (const [permission, [s, m, a]] of Object.entries(expected) as [Permission, [boolean, boolean, boolean]][]) {
     it(`${permission}: supervisor ${s}, manager ${m}, admin ${a}`, () => {

@@ -11,12 +11,14 @@ export const PERMISSIONS = {
   "results.view": { role: "supervisor", scope: "own", label: "See batches, jobs and summaries" },
   "results.viewAll": { role: "manager", scope: "all", label: "See everyone's batches, jobs and summaries" },
   "results.export": { role: "manager", scope: "all", label: "Export summaries" },
+  "data.delete": { role: "supervisor", scope: "own", label: "Delete datasets, batches and calls (with their S3 files)" },
   "users.manage": { role: "admin", scope: "all", label: "Create, invite, change role of and disable users" },
   "models.manage": { role: "admin", scope: "all", label: "Enable models, set prices, quotas and defaults" },
   "templates.manage": { role: "admin", scope: "all", label: "Create and edit prompt templates" },
   "serviceRoles.manage": { role: "admin", scope: "all", label: "Add and check IAM service roles" },
   "storage.manage": { role: "admin", scope: "all", label: "Set bucket, prefixes and KMS key" },
   "audit.read": { role: "admin", scope: "all", label: "Read the audit log" },
+  "retention.manage": { role: "admin", scope: "all", label: "Set how long transcripts and results are kept" },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

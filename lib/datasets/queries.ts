@@ -18,7 +18,7 @@ export type DatasetView = {
   batches: { id: string; name: string; status: string; createdAt: string }[];
 };
 
-export type ModelChoice = { id: string; name: string; modelId: string; inputPricePerMTok: number; outputPricePerMTok: number; minRecordsPerJob: number; maxRecordsPerJob: number };
+export type ModelChoice = { id: string; name: string; modelId: string; inputPricePerMTok: number; outputPricePerMTok: number; minRecordsPerJob: number; maxRecordsPerJob: number; defaultTimeoutHours: number };
 export type TemplateChoice = { versionId: string; name: string; version: number; body: string; expectsJson: boolean };
 export type ServiceRoleChoice = { id: string; name: string; roleArn: string; isDefault: boolean };
 export type PrepareChoices = { models: ModelChoice[]; templates: TemplateChoice[]; serviceRoles: ServiceRoleChoice[] };
@@ -82,7 +82,7 @@ export async function prepareChoices(opts: { prisma?: Db } = {}): Promise<Prepar
   const [models, templates, roles] = await Promise.all([
     prisma.modelConfig.findMany({
       where: { enabled: true }, orderBy: { name: "asc" },
-      select: { id: true, name: true, modelId: true, inputPricePerMTok: true, outputPricePerMTok: true, minRecordsPerJob: true, maxRecordsPerJob: true },
+      select: { id: true, name: true, modelId: true, inputPricePerMTok: true, outputPricePerMTok: true, minRecordsPerJob: true, maxRecordsPerJob: true, defaultTimeoutHours: true },
     }),
     prisma.promptTemplate.findMany({
       orderBy: { name: "asc" },

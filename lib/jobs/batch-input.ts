@@ -2,6 +2,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { convertToJsonl, type ConvertedLine } from "@/lib/jsonl";
+import { lineFromModelInput } from "@/lib/jsonl/line-template";
+import { utf8Length } from "@/lib/jsonl/byte-length";
 import { modelLines } from "@/lib/jsonl/model-lines";
 import { openObjectWriter, parseS3Uri, readObject, type StorageTarget } from "@/lib/storage";
 
@@ -16,18 +18,26 @@ export async function writeBatchInput(opts: { prisma: Db; storage: StorageTarget
     where: { id: opts.batchId },
     include: { dataset: true, modelConfig: true, templateVersion: true, jobs: { orderBy: { part: "asc" } } },
   });
-  if (!batch.dataset.sourceKey) throw new AppError("NOT_FOUND", "The dataset's transcripts are missing from storage.");
-  const source = await readObject({ ...storage, key: batch.dataset.sourceKey });
-  const { lines, summary } = convertToJsonl(source, {
-    format: "jsonl",
-    fileName: "transcripts.jsonl",
-    redact: false, // redacted once, at upload
-    ...modelLines(batch.modelConfig, batch.templateVersion.body),
-  });
+  const build = modelLines(batch.modelConfig, batch.templateVersion.body);
+  let lines: AsyncIterable<Pick<ConvertedLine, "line" | "bytes">>;
+  let summary = { accepted: 0 };
+  // A retry runs its failed records; a comparison's arm only the comparison's calls. Record ids stay the dataset's own.
+  const subset = batch.recordIds.length ? batch.recordIds : batch.comparisonId ? [...(await sampleRecordIds(prisma, batch.comparisonId))].sort() : null;
+  if (subset) {
+    lines = subsetLines(prisma, batch.datasetId, subset, build);
+    summary = { accepted: subset.length };
+  } else {
+    if (!batch.dataset.sourceKey) throw new AppError("NOT_FOUND", "The dataset's transcripts are missing from storage.");
+    const source = await readObject({ ...storage, key: batch.dataset.sourceKey });
+    ({ lines, summary } = convertToJsonl(source, {
+      format: "jsonl",
+      fileName: "transcripts.jsonl",
+      redact: false, // redacted once, at upload
+      ...build,
+    }));
+  }
 
-  // A comparison's arm runs only the comparison's calls; record ids stay the dataset's own.
-  const sample = batch.comparisonId ? await sampleRecordIds(prisma, batch.comparisonId) : null;
-  const iterator = (sample ? onlyRecords(lines, sample) : lines)[Symbol.asyncIterator]();
+  const iterator = lines[Symbol.asyncIterator]();
   for (const job of batch.jobs) {
     const key = parseS3Uri(job.inputS3Uri).key + "records.jsonl";
     const out = openObjectWriter({ ...storage, key, contentType: "application/jsonl" });
@@ -54,8 +64,31 @@ async function sampleRecordIds(prisma: Db, comparisonId: string): Promise<Set<st
   return new Set(rows.map((r) => r.transcript.recordId));
 }
 
-async function* onlyRecords(lines: AsyncIterable<ConvertedLine>, recordIds: Set<string>): AsyncIterable<ConvertedLine> {
-  for await (const line of lines) if (recordIds.has(line.recordId)) yield line;
+}
+
+const SUBSET_PAGE = 200;
+
+/**
+ * A retry's lines, from the Transcript rows (the same redacted text as the normalised copy), under
+ * each call's own recordId so its result lands on the same call; in recordId order, a page at a time.
+ */
+async function* subsetLines(prisma: Db, datasetId: string, recordIds: string[], build: ReturnType<typeof modelLines>): AsyncIterable<Pick<ConvertedLine, "line" | "bytes">> {
+  for (let i = 0; i < recordIds.length; i += SUBSET_PAGE) {
+    const page = recordIds.slice(i, i + SUBSET_PAGE);
+    const rows = await prisma.transcript.findMany({ where: { datasetId, recordId: { in: page } }, select: { recordId: true, callId: true, text: true, lineNumber: true } });
+    const byId = new Map(rows.map((r) => [r.recordId, r]));
+    for (const recordId of page) {
+      const t = byId.get(recordId);
+      if (!t) throw new Error(`record ${recordId} is no longer in the dataset (deleted?)`);
+      if (build.lineTemplate) {
+        const { line, bytes } = build.lineTemplate.buildLineWithBytes(recordId, t.text);
+        yield { line, bytes: bytes + 1 };
+      } else {
+        const line = lineFromModelInput(recordId, build.buildModelInput!({ callId: t.callId, text: t.text, line: t.lineNumber ?? 0 }));
+        yield { line, bytes: utf8Length(line) + 1 };
+      }
+    }
+  }
 }
 
 /** How long a batch whose input cannot be written keeps being retried before it is failed. */

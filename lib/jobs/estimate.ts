@@ -49,9 +49,13 @@ export async function estimateBatch(opts: {
   templateVersionId: string;
   comparisonId?: string;
   sampleSize?: number;
+  /** only these records of the dataset (a retry of failed records) */
+  recordIds?: string[];
 }): Promise<BatchEstimate> {
   const { prisma } = opts;
-  const inSample = opts.comparisonId ? { comparisonCalls: { some: { comparisonId: opts.comparisonId } } } : {};
+  const inSample = opts.comparisonId
+    ? { comparisonCalls: { some: { comparisonId: opts.comparisonId } } }
+    : opts.recordIds ? { recordId: { in: opts.recordIds } } : {};
   const [dataset, model, template, chars] = await Promise.all([
     prisma.dataset.findUnique({ where: { id: opts.datasetId }, select: { recordCount: true } }),
     prisma.modelConfig.findUnique({ where: { id: opts.modelConfigId } }),
@@ -61,7 +65,7 @@ export async function estimateBatch(opts: {
   if (!dataset) throw new AppError("NOT_FOUND", "That dataset does not exist.", "datasetId");
   if (!model || !model.enabled) throw new AppError("VALIDATION", "Choose a model that an admin has enabled.", "modelConfigId");
   if (!template) throw new AppError("VALIDATION", "Choose a prompt template.", "templateVersionId");
-  const all = opts.comparisonId ? chars._count : dataset.recordCount;
+  const all = opts.comparisonId || opts.recordIds ? chars._count : dataset.recordCount;
   const records = opts.sampleSize === undefined ? all : Math.min(all, opts.sampleSize);
   const transcriptChars = Math.round(((chars._sum.charCount ?? 0) * records) / Math.max(1, all));
   const promptChars = transcriptChars + records * template.body.length;
@@ -79,9 +83,13 @@ export async function estimateBatch(opts: {
     available: records > 0 && records < Math.max(minimums.recap, minimums.bedrock),
     costUsd: estimateCost({ inputTokens: cost.inputTokens, outputTokens: cost.outputTokens, ...onDemandPrices(model) }),
   };
+  let plan = planJobs(records, approxBytes, quotasOf(model));
+  if (!plan.ok && opts.recordIds && records < model.minRecordsPerJob) {
+    // A rerun of failures is small by nature; "add more transcripts" is no advice for it.
+    plan = { ok: false, error: { code: "QUOTA", message: `These ${records} records are below ${model.name}'s minimum of ${model.minRecordsPerJob} records per Bedrock batch job, so Bedrock would refuse the job.` } };
+  }
   return {
-    ...cost, plan: planJobs(records, approxBytes, quotasOf(model)),
-    overContext: await overContext(prisma, { datasetId: opts.datasetId, ...inSample }, model, template.body.length),
+    ...cost, plan, overContext: await overContext(prisma, { datasetId: opts.datasetId, ...inSample }, model, template.body.length),
     onDemand, minimums,
   };
 }

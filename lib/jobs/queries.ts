@@ -90,7 +90,7 @@ export async function getJob(opts: { user: Actor; jobId: string; prisma?: Db }):
       events: { select: { id: true, status: true, message: true, at: true }, orderBy: { at: "asc" } },
       batch: {
         select: {
-          name: true, createdById: true, datasetId: true, mode: true,
+          name: true, createdById: true, datasetId: true, mode: true, timeoutHours: true, tags: true,
           createdBy: { select: { name: true, email: true } },
           modelConfig: { select: { name: true, inputPricePerMTok: true, outputPricePerMTok: true, onDemandInputPricePerMTok: true, onDemandOutputPricePerMTok: true } },
           templateVersion: { select: { version: true, template: { select: { name: true } } } },
@@ -116,6 +116,9 @@ export async function getJob(opts: { user: Actor; jobId: string; prisma?: Db }):
     createdById: batch.createdById,
     datasetId: batch.datasetId,
     onDemand,
+    timeoutHours: batch.timeoutHours,
+    tags: Array.isArray(batch.tags) ? (batch.tags as { key: string; value: string }[]) : [],
+    createdByEmail: batch.createdBy.email,
   };
 }
 

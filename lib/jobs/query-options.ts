@@ -40,6 +40,10 @@ export type JobDetail = JobRow & {
   datasetId: string;
   /** run call by call through InvokeModel (lib/ondemand), not as a Bedrock batch job */
   onDemand: boolean;
+  /** the job options CreateModelInvocationJob got (Recap's own tags are added on top) */
+  timeoutHours: number | null;
+  tags: { key: string; value: string }[];
+  createdByEmail: string;
 };
 
 export type BatchView = {

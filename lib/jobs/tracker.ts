@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db";
 import { ACTIVE_STATUSES, TERMINAL_STATUSES, isIngestible, isTerminal } from "@/lib/bedrock/statuses";
 import type { StorageTarget } from "@/lib/storage";
 import { mendBatchInput } from "./batch-input";
+import { jobTags } from "./job-options";
 
 export type TrackerDeps = {
   prisma: Db;
@@ -55,7 +56,11 @@ export async function claimDueJobs(prisma: Db, owner: string, limit: number, lea
 function loadJob(prisma: Db, id: string) {
   return prisma.job.findUnique({
     where: { id },
-    include: { batch: { select: { id: true, status: true, mode: true, modelConfig: true, serviceRole: true } } },
+    include: {
+      batch: {
+        select: { id: true, status: true, mode: true, modelConfig: true, serviceRole: true, timeoutHours: true, tags: true, createdBy: { select: { email: true } } },
+      },
+    },
   });
 }
 
@@ -142,6 +147,8 @@ async function submit(deps: TrackerDeps, job: Job): Promise<number> {
         roleArn: job.batch.serviceRole.roleArn,
         modelId: model.modelId,
         clientRequestToken: job.clientRequestToken,
+        timeoutDurationInHours: job.batch.timeoutHours ?? model.defaultTimeoutHours,
+        tags: jobTags({ batchId: job.batch.id, userEmail: job.batch.createdBy.email, tags: job.batch.tags }),
         inputDataConfig: { s3InputDataConfig: { s3Uri: job.inputS3Uri, s3InputFormat: "JSONL" } },
         outputDataConfig: {
           s3OutputDataConfig: { s3Uri: job.outputS3Uri, ...(deps.storage.kmsKeyId ? { s3EncryptionKeyId: deps.storage.kmsKeyId } : {}) },

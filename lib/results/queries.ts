@@ -84,6 +84,35 @@ export async function getResult(opts: { user: Actor; resultId: string; prisma?: 
   };
 }
 
+export type CallHistoryRow = {
+  id: string; ok: boolean; createdAt: string; batchId: string; batchName: string; retryOf: string | null; modelName: string;
+  templateLabel: string; errorMessage: string | null;
+  /** the newest successful result: the one the summaries page shows and searches */
+  current: boolean;
+};
+
+/** Every result of one call, newest first, in the caller's scope; the newest successful one is marked current. */
+export async function callHistory(opts: { user: Actor; transcriptId: string; prisma?: Db }): Promise<CallHistoryRow[]> {
+  const prisma = opts.prisma ?? (await db());
+  const rows = await prisma.result.findMany({
+    where: { transcriptId: opts.transcriptId, job: { batch: batchScope(opts.user) } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true, ok: true, createdAt: true, errorMessage: true,
+      job: { select: { batch: { select: { id: true, name: true, retryOf: { select: { name: true } }, modelConfig: { select: { name: true } }, templateVersion: { select: { version: true, template: { select: { name: true } } } } } } } },
+    },
+  });
+  const currentId = rows.find((r) => r.ok)?.id;
+  return rows.map((r) => {
+    const b = r.job.batch;
+    return {
+      id: r.id, ok: r.ok, createdAt: r.createdAt.toISOString(), batchId: b.id, batchName: b.name, retryOf: b.retryOf?.name ?? null,
+      modelName: b.modelConfig.name, templateLabel: `${b.templateVersion.template.name} v${b.templateVersion.version}`,
+      errorMessage: r.errorMessage, current: r.id === currentId,
+    };
+  });
+}
+
 export type SummarySearch = { q?: string; sentiment?: string; modelConfigId?: string; from?: string; to?: string };
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(d)));
@@ -112,12 +141,12 @@ const FROM = Prisma.sql`FROM "Result" r
   LEFT JOIN "Transcript" t ON t.id = r."transcriptId"`;
 
 /**
- * The WHERE of a summaries search: successful results in the caller's scope, every filter a bound
- * parameter. A comparison's arms summarize calls a batch may already have: they are read on the
- * comparison page, never here, so no call is listed twice.
+ * The WHERE of a summaries search: listed successful results in the caller's scope, every filter a
+ * bound parameter. Not listed: a comparison's arms (read on the comparison page) and a call's
+ * summaries that a newer one replaced (see lib/results/ingest.ts), so no call is listed twice.
  */
 export function summaryWhere(user: Actor, s: SummarySearch): Prisma.Sql {
-  const parts = [Prisma.sql`r.ok = true`, Prisma.sql`b."comparisonId" IS NULL`];
+  const parts = [Prisma.sql`r.ok AND r.listed`];
   const scope = batchScope(user);
   if (scope.createdById) parts.push(Prisma.sql`b."createdById" = ${scope.createdById}`);
   if (s.q) parts.push(Prisma.sql`r.search @@ websearch_to_tsquery('english', ${s.q})`);

@@ -16,6 +16,7 @@ import { deliverDue } from "@/lib/webhooks/deliver";
 import { emitEvent } from "@/lib/webhooks/events";
 import { bedrockRuntime } from "@/lib/bedrock/runtime-client";
 import { runOnDemandSlice } from "@/lib/ondemand/run";
+import { sweepRetention } from "@/lib/retention/sweep";
 
 const KEY = Symbol.for("recap.tracker");
 const g = globalThis as unknown as { [KEY]?: boolean };
@@ -57,8 +58,18 @@ export async function startTrackerIfEnabled(): Promise<void> {
     await announceEndedWork(prisma);
     await deliverDue({ prisma, owner, leaseMs, allowLocal: webhooksAllowLocal, log });
   });
+  // The retention sweep runs once a day across all instances (a lease in the database); each
+  // instance asks hourly, and only the one that gets the lease does the work.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    sweeping = (async () => sweepRetention({ prisma, storage: await storageTarget(prisma), owner, log }))().catch((e) => console.error("[retention]", e));
+  };
+  const sweepTimer = setInterval(sweep, 60 * 60_000);
+  sweepTimer.unref();
+  setTimeout(sweep, 60_000).unref();
   onShutdown("background work", async () => {
-    await Promise.all([tracker.stop(), sources.stop(), webhooks.stop()]);
+    clearInterval(sweepTimer);
+    await Promise.all([tracker.stop(), sources.stop(), webhooks.stop(), sweeping]);
   }, 20);
 }
 

@@ -11,7 +11,9 @@ import { hasRole } from "@/lib/auth/guards";
 import { page } from "@/lib/auth/page";
 import { getDataset, prepareChoices } from "@/lib/datasets/queries";
 import { submitBatch } from "../../batches/actions";
-import { estimateForDataset, runOnDemand } from "./actions";
+import { deleteDataset, estimateForDataset, runOnDemand } from "./actions";
+import { DeleteButton } from "@/components/retention/delete-button";
+import { can } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Prepare a batch" };
@@ -83,6 +85,13 @@ export default page<{ id: string }>({ role: "supervisor" }, async ({ user, param
               </li>
             ))}
           </ul>
+        </Card>
+      )}
+
+      {/* getDataset is scoped: a supervisor sees only their own datasets */}
+      {can(user, "data.delete") && (
+        <Card title="Delete">
+          <DeleteButton what="dataset" consequence="Its transcripts, every batch run on it with their results, and every file of theirs in S3 go with it." input={{ datasetId: dataset.id }} run={deleteDataset} />
         </Card>
       )}
     </div>

@@ -3,6 +3,11 @@ import { notFound } from "next/navigation";
 import { Card, PageHeader } from "@/components/ui/card";
 import { JobLive } from "@/components/jobs/job-live";
 import { JobResultsTable } from "@/components/results/job-results-table";
+import { JobOptionsView } from "@/components/jobs/job-options-view";
+import { buttonClass } from "@/components/ui/button";
+import { formatNumber } from "@/components/ui/format";
+import { db } from "@/lib/db";
+import { failedRecords } from "@/lib/jobs/retry";
 import { page } from "@/lib/auth/page";
 import { can, ownsOrOversees } from "@/lib/auth/permissions";
 import { hasRole } from "@/lib/auth/roles";
@@ -19,6 +24,8 @@ export default page<{ jobId: string }, { page?: string; filter?: string }>({ rol
   const filter: ResultFilter = sp.filter === "ok" || sp.filter === "errors" ? sp.filter : "all";
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
   const results = await listJobResults({ user, jobId, filter, page });
+  const failed = (await failedRecords({ prisma: await db(), batchId: job.batchId, jobId: job.id })).recordIds.length;
+  const mayRetry = failed > 0 && can(user, "batches.submit") && ownsOrOversees(user, job.createdById);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -38,6 +45,12 @@ export default page<{ jobId: string }, { page?: string; filter?: string }>({ rol
         datasetHref={`/datasets/${job.datasetId}`}
         stop={requestStop}
       />
+      <Card title="Job options">
+        <JobOptionsView timeoutHours={job.timeoutHours} tags={job.tags} batchId={job.batchId} userEmail={job.createdByEmail} />
+        {mayRetry && (
+          <Link href={`/batches/${job.batchId}/retry?job=${job.id}`} className={`${buttonClass("primary")} mt-4`}>Rerun the {formatNumber(failed)} failed records</Link>
+        )}
+      </Card>
       <Card title="Results" description="One row per transcript. Open a call to read its transcript beside the summary.">
         <JobResultsTable jobId={job.id} filter={filter} rows={results.results} page={results.page} pageCount={results.pageCount} total={results.total} ingested={job.ingestedAt !== null} />
       </Card>

@@ -13,6 +13,8 @@ import { prepareChoices } from "@/lib/datasets/queries";
 import { callHistory } from "@/lib/results/history";
 import { getResult } from "@/lib/results/queries";
 import { resummarizeCall } from "./actions";
+import { DeleteButton } from "@/components/retention/delete-button";
+import { deleteCall } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Call summary" };
@@ -73,6 +75,11 @@ export default page<{ id: string }>({ role: "supervisor" }, async ({ user, param
       {r.transcriptId && (
         <Card title="History of this call" description="Every summary this call has had, newest first.">
           <CallHistory entries={history} currentId={r.id} />
+        </Card>
+      )}
+      {r.transcriptId && can(user, "data.delete") && (
+        <Card title="Delete">
+          <DeleteButton what="call" consequence="Its transcript, all its results, and its lines in the uploaded copy and in every job file in S3 go." input={{ transcriptId: r.transcriptId, next: `/batches/${r.batchId}` }} run={deleteCall} />
         </Card>
       )}
     </div>
