@@ -64,8 +64,6 @@ async function sampleRecordIds(prisma: Db, comparisonId: string): Promise<Set<st
   return new Set(rows.map((r) => r.transcript.recordId));
 }
 
-}
-
 const SUBSET_PAGE = 200;
 
 /**

@@ -108,7 +108,7 @@ export type InsertTarget = {
   jobId: string; datasetId: string; ownerId: string; modelConfigId: string; inputPricePerMTok: number; outputPricePerMTok: number;
   /** false for a comparison arm: its summaries are read on the comparison page, not listed or counted */
   listed: boolean;
-  /** the batch summarizes calls again (one call re-summarized, a subset): a new summary replaces the call's listed one */
+  /** the calls may have been summarized before (a retry, one call again, another batch over the dataset): a new summary replaces the call's listed one */
   supersede: boolean;
 };
 
@@ -119,16 +119,21 @@ export async function insertTarget(prisma: Db, jobId: string): Promise<InsertTar
     select: {
       batch: {
         select: {
-          datasetId: true, createdById: true, modelConfigId: true, comparisonId: true, transcriptIds: true,
+          datasetId: true, createdById: true, modelConfigId: true, comparisonId: true, transcriptIds: true, recordIds: true,
           modelConfig: { select: { inputPricePerMTok: true, outputPricePerMTok: true } },
         },
       },
     },
   });
+  // A call summarized before (another batch over the same dataset, a retry, one call again) lists its
+  // newest summary. Datasets summarized once, the common case, skip the check.
+  const listed = b.comparisonId === null;
+  const supersede = listed && (b.transcriptIds.length > 0 || b.recordIds.length > 0
+    || (await prisma.batch.count({ where: { datasetId: b.datasetId, comparisonId: null } })) > 1);
   return {
     jobId, datasetId: b.datasetId, ownerId: b.createdById, modelConfigId: b.modelConfigId,
     inputPricePerMTok: b.modelConfig.inputPricePerMTok, outputPricePerMTok: b.modelConfig.outputPricePerMTok,
-    listed: b.comparisonId === null, supersede: b.comparisonId === null && b.transcriptIds.length > 0,
+    listed, supersede,
   };
 }
 
