@@ -26,7 +26,9 @@ export function decodeCursor(cursor: string): string {
 }
 
 function where(user: Actor, f: ResultFilters, after: string | null): Prisma.Sql {
-  const parts = [summaryWhere(user, { q: f.q, sentiment: f.sentiment })];
+  // A batch's or a job's results are all its own, also those a newer summary of the call replaced
+  // in the summaries list (which, like this API without batchId/jobId, shows each call once).
+  const parts = [summaryWhere(user, { q: f.q, sentiment: f.sentiment }, { replaced: Boolean(f.batchId || f.jobId) })];
   if (f.batchId) parts.push(Prisma.sql`b.id = ${f.batchId}`);
   if (f.jobId) parts.push(Prisma.sql`r."jobId" = ${f.jobId}`);
   if (after !== null) parts.push(Prisma.sql`r.id > ${after}`);
@@ -36,7 +38,8 @@ function where(user: Actor, f: ResultFilters, after: string | null): Prisma.Sql 
 async function page(prisma: Db, user: Actor, f: ResultFilters, after: string | null, take: number): Promise<Row[]> {
   return prisma.$queryRaw<Row[]>`
     SELECT r.id, r."recordId", t."callId", r.summary, r.sentiment, r.fields, m.name AS "modelName", b.id AS "batchId", b.name AS "batchName",
-           r."jobId", r."inputTokens", r."outputTokens", r."createdAt"
+           r."jobId", r."inputTokens", r."outputTokens", r."createdAt",
+           t."callStartAt", r.agent, r.team, r."durationSec", t.direction, t.language, t."customerId", r."costUsd", t.metadata
     FROM "Result" r
     JOIN "Job" j ON j.id = r."jobId"
     JOIN "Batch" b ON b.id = j."batchId"

@@ -145,8 +145,9 @@ const FROM = Prisma.sql`FROM "Result" r
  * bound parameter. Not listed: a comparison's arms (read on the comparison page) and a call's
  * summaries that a newer one replaced (see lib/results/ingest.ts), so no call is listed twice.
  */
-export function summaryWhere(user: Actor, s: SummarySearch): Prisma.Sql {
-  const parts = [Prisma.sql`r.ok AND r.listed`];
+export function summaryWhere(user: Actor, s: SummarySearch, opts: { replaced?: boolean } = {}): Prisma.Sql {
+  // replaced: also a call's summaries a newer one replaced (one batch's or job's own results)
+  const parts = [opts.replaced ? Prisma.sql`r.ok AND (r.listed OR b."comparisonId" IS NULL)` : Prisma.sql`r.ok AND r.listed`];
   const scope = batchScope(user);
   if (scope.createdById) parts.push(Prisma.sql`b."createdById" = ${scope.createdById}`);
   if (s.q) parts.push(Prisma.sql`r.search @@ websearch_to_tsquery('english', ${s.q})`);
