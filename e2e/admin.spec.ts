@@ -9,8 +9,8 @@ test.describe("admin pages", () => {
     expect(first).toMatch(/^[a-z]+\.[a-z0-9.-]+(:\d+)?$/); // a Bedrock model id, e.g. amazon.nova-lite-v1:0
     await form.getByLabel("Model id").fill(first!);
     await form.getByLabel("Display name").fill("E2E model");
-    await form.getByLabel("Input price (USD / M tokens)").fill("0.125");
-    await form.getByLabel("Output price (USD / M tokens)").fill("0.625");
+    await form.getByLabel("Input price (USD / M tokens)", { exact: true }).fill("0.125");
+    await form.getByLabel("Output price (USD / M tokens)", { exact: true }).fill("0.625");
     await form.getByLabel("Min records per job").fill("100");
     await form.getByRole("button", { name: "Add model" }).click();
     const row = page.getByTestId(`model-${first}`);

@@ -54,7 +54,7 @@ test("two arms over a sample run side by side, with progress, totals and agreeme
     const csv = toCsv(await syntheticCalls(40));
     await page.goto("/uploads/new");
     await page.locator("input[type=file]").setInputFiles({ name: `compare-${Date.now()}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
-    await expect(page.getByText("40 transcripts")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText("40 transcripts", { exact: true })).toBeVisible({ timeout: 60_000 });
     await page.getByRole("button", { name: "Upload", exact: true }).click();
     await page.waitForURL(/\/datasets\/[a-z0-9]+$/, { timeout: 120_000 });
 
@@ -112,7 +112,8 @@ test("two arms over a sample run side by side, with progress, totals and agreeme
   } finally {
     await engine("PUT", "pacing", pacing);
     await engine("PUT", "quotas", quotas);
-    await setModelMinimum(adminPage, HAIKU, 1000);
-    await setModelMinimum(adminPage, NOVA, 1000);
+    // back to the seeded minimum (Bedrock's, 100)
+    await setModelMinimum(adminPage, HAIKU, 100);
+    await setModelMinimum(adminPage, NOVA, 100);
   }
 });

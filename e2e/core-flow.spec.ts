@@ -35,7 +35,7 @@ test("a CSV of the synthetic calls is summarized end to end", async ({ superviso
   await page.locator("input[type=file]").setInputFiles({ name: "oktank-calls.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await expect(page.getByLabel("Call id column")).toHaveValue("call_id");
   await expect(page.getByLabel("Transcript column")).toHaveValue("transcript");
-  await expect(page.getByText("1,100 transcripts")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("1,100 transcripts", { exact: true })).toBeVisible({ timeout: 60_000 });
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/, { timeout: 120_000 });
   datasetUrl = new URL(page.url()).pathname;

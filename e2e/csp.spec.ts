@@ -41,7 +41,7 @@ test("the app works under its CSP: sign in, navigate, upload preview, charts; no
 
   // a client component: the browser checks a CSV itself (its report), then takes the zip instead
   await page.locator("input[type=file]").setInputFiles({ name: "two.csv", mimeType: "text/csv", buffer: Buffer.from('call_id,transcript\nc-1,"Agent: Hi."\nc-2,"Customer: Hello."\n') });
-  await expect(page.getByText("2 transcripts")).toBeVisible();
+  await expect(page.getByText("2 transcripts", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Choose other files" }).click().catch(() => undefined);
   await page.locator("input[type=file]").setInputFiles(SYNTHETIC_ZIP);
   await expect(page.getByText("A .zip is unpacked and checked on the server")).toBeVisible();

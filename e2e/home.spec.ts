@@ -54,7 +54,7 @@ test("each role's home: batches in progress, jobs in flight, results and cost, a
   const page = supervisorPage;
   await page.goto("/uploads/new");
   await page.locator("input[type=file]").setInputFiles({ name: "home-calls.csv", mimeType: "text/csv", buffer: Buffer.from(toCsv(await syntheticCalls(1000))) });
-  await expect(page.getByText("1,000 transcripts")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText("1,000 transcripts", { exact: true })).toBeVisible({ timeout: 60_000 });
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/, { timeout: 120_000 });
   await page.getByLabel(/Batch name/).fill(BATCH);

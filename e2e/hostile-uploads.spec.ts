@@ -78,7 +78,7 @@ test("the browser checks a JSON array with the same streamed parser: CRLF escape
   ];
   await page.goto("/uploads/new");
   await page.locator("input[type=file]").setInputFiles({ name: `calls-${Date.now()}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(items)) });
-  await expect(page.getByText("2 transcripts")).toBeVisible();
+  await expect(page.getByText("2 transcripts", { exact: true })).toBeVisible();
   await expect(page.getByText("1 rows have problems")).toBeVisible();
   await expect(page.getByRole("cell", { name: "BAD_ENCODING" })).toBeVisible();
   await page.getByRole("button", { name: "Upload", exact: true }).click();

@@ -28,7 +28,7 @@ test("a set under the job minimum runs on demand, with both prices shown, to sum
   const csv = toCsv(await syntheticCalls(CALLS));
   await page.goto("/uploads/new");
   await page.locator("input[type=file]").setInputFiles({ name: `small-${Date.now()}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await expect(page.getByText(`${CALLS} transcripts`)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(`${CALLS} transcripts`, { exact: true })).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/, { timeout: 60_000 });
   datasetUrl = new URL(page.url()).pathname;

@@ -4,6 +4,7 @@
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { expect, test } from "./fixtures/auth";
 import { syntheticCalls, toCsv } from "../test/synthetic";
+import { editModel } from "./fixtures/ops";
 
 // The e2e stack's s3rver (playwright.config.ts: RECAP_S3_PORT), with its fixed key pair.
 const s3 = new S3Client({
@@ -15,6 +16,9 @@ const put = (key: string, body: string) => s3.send(new PutObjectCommand({ Bucket
 
 test("an admin registers a source, drops files into it, and sees a batch made and announced", async ({ adminPage: page }) => {
   test.setTimeout(400_000);
+  // calls gather until the model's job minimum: 1,000 here, so the first drop of 550 waits
+  await editModel(page, "Claude 3 Haiku", { min: 1000 });
+  try {
   const prefix = `drop-${Date.now().toString(36)}/`;
   const name = `Contact center ${prefix.slice(5, -1)}`;
   await page.goto("/admin/sources");
@@ -65,4 +69,7 @@ test("an admin registers a source, drops files into it, and sees a batch made an
   await expect(bell).toHaveAccessibleName(/^Notifications, \d+ unread$/);
   await page.getByRole("button", { name: "Mark all read" }).click();
   await expect(bell).toHaveAccessibleName("Notifications");
+  } finally {
+    await editModel(page, "Claude 3 Haiku", { min: 100 });
+  }
 });

@@ -20,7 +20,7 @@ test("a CSV is checked in the browser before upload, with columns, a redacted pr
   await expect(page.getByLabel("Call id column")).toHaveValue("call_id");
   await expect(page.getByLabel("Transcript column")).toHaveValue("transcript");
   await expect(page.getByText("{EMAIL}").first()).toBeVisible();
-  await expect(page.getByText("12 transcripts")).toBeVisible();
+  await expect(page.getByText("12 transcripts", { exact: true })).toBeVisible();
   await expect(page.getByText("2 rows have problems")).toBeVisible();
   await expect(page.getByRole("cell", { name: "EMPTY_TRANSCRIPT" })).toBeVisible();
   await expect(page.getByRole("cell", { name: "DUPLICATE_CALL_ID" })).toBeVisible();
@@ -36,7 +36,7 @@ test("several .txt files upload as one dataset", async ({ supervisorPage: page }
   await page.goto("/uploads/new");
   const files = ["a", "b", "c"].map((n) => ({ name: `${n}-${Date.now()}.txt`, mimeType: "text/plain", buffer: Buffer.from(`Agent: Hello.\nCustomer: Question ${n} about my bill.\n`) }));
   await page.locator("input[type=file]").setInputFiles(files);
-  await expect(page.getByText("3 transcripts")).toBeVisible();
+  await expect(page.getByText("3 transcripts", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/);
   await expect(page.getByRole("region", { name: "Upload report" }).getByRole("definition").first()).toHaveText("3");
@@ -50,6 +50,8 @@ test("upload a zip, submit it, watch the job end, read a result, search and expo
   await page.waitForURL(/\/datasets\/[a-z0-9]+$/, { timeout: 120_000 });
   await expect(page.getByText("Runs as one Bedrock batch job")).toBeVisible();
   await page.getByLabel("Model", { exact: true }).selectOption({ label: "Amazon Nova Lite ($0.03 / $0.12 per M tokens)" });
+  // other specs add templates; this one reads the seeded JSON summary
+  await page.getByLabel("Prompt template").selectOption({ label: "Call summary (JSON) v1" });
   await expect(page.getByText("Runs as one Bedrock batch job")).toBeVisible();
   await page.getByRole("button", { name: "Submit batch" }).click();
   await page.waitForURL(/\/batches\/[a-z0-9]+$/);

@@ -7,6 +7,8 @@ import { createBedrockClient } from "@/lib/bedrock/client";
 import { setDbForTests } from "@/lib/db";
 import type { StorageTarget } from "@/lib/storage";
 import type { SessionUser } from "@/lib/auth/guards";
+import { createHash } from "node:crypto";
+import { ingestUpload } from "@/lib/datasets/ingest";
 import { createPgliteTestDb, type TestDb } from "./db";
 import { startTestS3, tempDir } from "./stack";
 
@@ -48,6 +50,16 @@ export async function startAppStack(opts: { bedrock?: Partial<BedrockLocalOption
       const file = path.join(tempDir("upload"), name);
       fs.writeFileSync(file, content);
       return file;
+    },
+    /** Uploads a CSV as the stack's supervisor, through the same ingestion as the upload route; the dataset's id. */
+    uploadCsv: async (csv: string, fileName = "calls.csv") => {
+      const file = path.join(tempDir("upload"), fileName);
+      fs.writeFileSync(file, csv);
+      const out = await ingestUpload({
+        prisma, storage, filePath: file, fileName, sizeBytes: fs.statSync(file).size,
+        sha256: createHash("sha256").update(csv).digest("hex"), userId: user.id,
+      });
+      return out.datasetId;
     },
     close: async () => {
       bedrock.destroy();

@@ -1,13 +1,10 @@
 // A comparison through the real stand-ins (PGlite and PostgreSQL, s3rver, bedrock-local over
 // HTTP): the sample is drawn once, each arm runs as its own batch over exactly those calls, the
 // tracker brings the results back, and the side-by-side totals are what the results say.
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppStack } from "@/test/app-stack";
 import { databaseTargets } from "@/test/db";
 import { syntheticCalls, toCsv } from "@/test/synthetic";
-import { ingestUpload } from "@/lib/datasets/ingest";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { searchSummaries } from "@/lib/results/queries";
 import { createBatch } from "@/lib/jobs/submit";
@@ -36,13 +33,7 @@ describe.each(await databaseTargets("compare.test"))("comparisons on %s", (_name
 
   beforeAll(async () => {
     stack = await startAppStack({ database });
-    const csv = toCsv(await syntheticCalls(CALLS));
-    const file = stack.writeFile("calls.csv", csv);
-    const out = await ingestUpload({
-      prisma: stack.prisma, storage: stack.storage, filePath: file, fileName: "calls.csv",
-      sizeBytes: fs.statSync(file).size, sha256: createHash("sha256").update(csv).digest("hex"), userId: stack.user.id,
-    });
-    datasetId = out.datasetId;
+    datasetId = await stack.uploadCsv(toCsv(await syntheticCalls(CALLS)));
     // bedrock-local serves Nova Lite too: arm B is another model family at other prices, with a prompt that asks for fewer fields
     novaId = (await stack.prisma.modelConfig.create({
       data: { modelId: "amazon.nova-lite-v1:0", name: "Nova Lite", family: "nova", inputPricePerMTok: 0.03, outputPricePerMTok: 0.12, minRecordsPerJob: 10 },

@@ -1,9 +1,6 @@
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppStack } from "@/test/app-stack";
 import { syntheticCalls, toCsv } from "@/test/synthetic";
-import { ingestUpload } from "@/lib/datasets/ingest";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { isTerminal } from "@/lib/bedrock/statuses";
 import { createBatch } from "./submit";
@@ -15,13 +12,7 @@ const CALLS = 40;
 
 beforeAll(async () => {
   stack = await startAppStack();
-  const csv = toCsv(await syntheticCalls(CALLS));
-  const file = stack.writeFile("calls.csv", csv);
-  const out = await ingestUpload({
-    prisma: stack.prisma, storage: stack.storage, filePath: file, fileName: "calls.csv",
-    sizeBytes: fs.statSync(file).size, sha256: createHash("sha256").update(csv).digest("hex"), userId: stack.user.id,
-  });
-  datasetId = out.datasetId;
+  datasetId = await stack.uploadCsv(toCsv(await syntheticCalls(CALLS)));
 });
 afterAll(() => stack?.close());
 

@@ -1,12 +1,9 @@
 // Retrying only the failures, and the job options, through the real stand-ins: PGlite, s3rver
 // and bedrock-local over HTTP, with failures injected by bedrock-local's fault tags.
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import { GetModelInvocationJobCommand, ListTagsForResourceCommand } from "@aws-sdk/client-bedrock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppStack } from "@/test/app-stack";
 import { syntheticCalls, toCsv } from "@/test/synthetic";
-import { ingestUpload } from "@/lib/datasets/ingest";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { searchSummaries, callHistory } from "@/lib/results/queries";
 import { isTerminal } from "@/lib/bedrock/statuses";
@@ -20,13 +17,7 @@ const CALLS = 40;
 
 beforeAll(async () => {
   stack = await startAppStack();
-  const csv = toCsv(await syntheticCalls(CALLS));
-  const file = stack.writeFile("calls.csv", csv);
-  const out = await ingestUpload({
-    prisma: stack.prisma, storage: stack.storage, filePath: file, fileName: "calls.csv",
-    sizeBytes: fs.statSync(file).size, sha256: createHash("sha256").update(csv).digest("hex"), userId: stack.user.id,
-  });
-  datasetId = out.datasetId;
+  datasetId = await stack.uploadCsv(toCsv(await syntheticCalls(CALLS)));
 });
 afterAll(() => stack?.close());
 

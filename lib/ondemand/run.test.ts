@@ -1,14 +1,11 @@
 // On-demand runs through the real stand-ins: PGlite (and PostgreSQL when DATABASE_URL_TEST
 // answers), s3rver, and bedrock-local's InvokeModel route through @aws-sdk/client-bedrock-runtime.
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startAppStack } from "@/test/app-stack";
 import { databaseTargets } from "@/test/db";
 import { syntheticCalls, toCsv } from "@/test/synthetic";
 import { createBedrockRuntimeClient } from "@/lib/bedrock/runtime-client";
 import { isTerminal } from "@/lib/bedrock/statuses";
-import { ingestUpload } from "@/lib/datasets/ingest";
 import { ingestJobResults } from "@/lib/results/ingest";
 import { trackOnce, type TrackerDeps } from "@/lib/jobs/tracker";
 import { createOnDemandBatch } from "./create";
@@ -25,13 +22,7 @@ describe.each(await databaseTargets("ondemand/run.test"))("on-demand runs on %s"
   beforeAll(async () => {
     stack = await startAppStack({ database });
     runtime = createBedrockRuntimeClient({ region: "us-east-1", endpoint: stack.engine.endpoint, maxAttempts: 5 });
-    const csv = toCsv(await syntheticCalls(CALLS));
-    const file = stack.writeFile("calls.csv", csv);
-    const out = await ingestUpload({
-      prisma: stack.prisma, storage: stack.storage, filePath: file, fileName: "calls.csv",
-      sizeBytes: fs.statSync(file).size, sha256: createHash("sha256").update(csv).digest("hex"), userId: stack.user.id,
-    });
-    datasetId = out.datasetId;
+    datasetId = await stack.uploadCsv(toCsv(await syntheticCalls(CALLS)));
   });
   afterAll(async () => {
     runtime?.destroy();
