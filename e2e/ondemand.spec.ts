@@ -35,6 +35,9 @@ test("a set under the job minimum runs on demand, with both prices shown, to sum
 
   await expect(page.getByText("cannot be submitted with this model as it is")).toBeVisible();
   await expect(page.getByRole("button", { name: "Submit batch" })).toBeDisabled();
+  // other specs add templates; this run uses the seeded JSON summary (the history test names it)
+  await page.getByLabel("Prompt template").selectOption({ label: "Call summary (JSON) v1" });
+  await expect(page.getByRole("button", { name: "Submit batch" })).toBeDisabled();
   const offer = page.getByRole("region", { name: "Run on demand instead" });
   await expect(offer).toContainText("A batch job for this model needs at least 100 records");
   const onDemandPrice = offer.getByText("On demand (est.)").locator("xpath=following-sibling::dd");
