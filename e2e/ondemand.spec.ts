@@ -129,8 +129,9 @@ test("Recap's minimum below Bedrock's: the prepare page warns, and the failed jo
     await page.getByRole("link", { name: /^recap-/ }).first().click();
     await page.waitForURL(/\/jobs\/[a-z0-9]+$/);
     const help = page.getByRole("alert").filter({ hasText: "The job failed." });
-    await expect(help).toContainText(`needs at least 100 records per batch inference job`, { timeout: 60_000 });
-    await expect(help).toContainText("Bedrock runs a batch job for this model only with at least 100 records");
+    // the engine's figure: earlier specs may have set bedrock-local's minimum (its operator API) below the catalog's 100
+    await expect(help).toContainText(/needs at least \d+ records per batch inference job/, { timeout: 60_000 });
+    await expect(help).toContainText(/Bedrock runs a batch job for this model only with at least \d+ records/);
     await expect(help.getByRole("link", { name: "Run the dataset on demand" })).toBeVisible();
     await expect(help).not.toContainText("Fix the records named above in the file");
   } finally {
