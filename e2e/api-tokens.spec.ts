@@ -84,7 +84,8 @@ test("the README's curl block runs as written", async ({ baseURL }) => {
   test.setTimeout(300_000);
   const readme = fs.readFileSync(path.join(__dirname, "../README.md"), "utf8");
   const block = /A session with curl[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1];
-  expect(block).toBeTruthy();
+  // the README's block: it uploads, creates a batch, waits and pages through results
+  expect(block).toMatch(/\/api\/v1\/datasets[\s\S]*\/api\/v1\/batches[\s\S]*\/api\/v1\/results/);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "recap-readme-"));
   fs.writeFileSync(path.join(dir, "calls.csv"), csv);
   // RECAP and TOKEN come from here rather than the block's placeholder line
