@@ -8,6 +8,7 @@ import { db, type Db } from "@/lib/db";
 import { audit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { isRole } from "./roles";
+import { consumeRateLimit } from "./sign-in-limit";
 import type { SessionUser } from "./guards";
 
 export const TOKEN_PREFIX = "recap_pat_";
@@ -100,16 +101,5 @@ const WINDOW_MS = 60_000;
  * (keyed apart from sign-in's). One statement, so concurrent requests cannot all read a stale count.
  */
 export async function consumeTokenRequest(prisma: Db, tokenId: string, max: number, now = Date.now()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const key = `api-token|${tokenId}`;
-  const windowStart = BigInt(now - WINDOW_MS);
-  const rows = await prisma.$queryRaw<{ count: number; lastRequest: bigint }[]>`
-    INSERT INTO "rateLimit" (id, key, count, "lastRequest")
-    VALUES (${crypto.randomUUID()}, ${key}, 1, ${BigInt(now)})
-    ON CONFLICT (key) DO UPDATE SET
-      count = CASE WHEN "rateLimit"."lastRequest" <= ${windowStart} THEN 1 ELSE "rateLimit".count + 1 END,
-      "lastRequest" = CASE WHEN "rateLimit"."lastRequest" <= ${windowStart} THEN ${BigInt(now)} ELSE "rateLimit"."lastRequest" END
-    RETURNING count, "lastRequest"`;
-  const row = rows[0]!;
-  const allowed = Number(row.count) <= max;
-  return { allowed, retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((Number(row.lastRequest) + WINDOW_MS - now) / 1000)) };
+  return consumeRateLimit(prisma, `api-token|${tokenId}`, max, WINDOW_MS, now);
 }
