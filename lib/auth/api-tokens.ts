@@ -8,7 +8,7 @@ import { db, type Db } from "@/lib/db";
 import { audit } from "@/lib/audit/log";
 import { AppError } from "@/lib/errors";
 import { isRole } from "./roles";
-import { consumeRateLimit } from "./sign-in-limit";
+import { consumeRateLimit, type RateLimitVerdict } from "./rate-limit";
 import type { SessionUser } from "./guards";
 
 export const TOKEN_PREFIX = "recap_pat_";
@@ -96,10 +96,7 @@ export async function userFromApiToken(opts: { token: string; use: TokenUse; lim
 
 const WINDOW_MS = 60_000;
 
-/**
- * Counts one request for a token in a fixed one-minute window, in better-auth's rateLimit table
- * (keyed apart from sign-in's). One statement, so concurrent requests cannot all read a stale count.
- */
-export async function consumeTokenRequest(prisma: Db, tokenId: string, max: number, now = Date.now()): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+/** Counts one request for a token in a one-minute window (keyed apart from sign-in's per-account limit). */
+export async function consumeTokenRequest(prisma: Db, tokenId: string, max: number, now = Date.now()): Promise<RateLimitVerdict> {
   return consumeRateLimit(prisma, `api-token|${tokenId}`, max, WINDOW_MS, now);
 }
