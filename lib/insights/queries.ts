@@ -162,23 +162,25 @@ function groupRow(r: Totals): Omit<GroupRow, "topTopics"> {
   return { calls, negative, negativeShare: calls ? negative / calls : 0, avgHandleSec: handled ? num(r.durationSum) / handled : null, costUsd: num(r.costUsd) };
 }
 
-// Top topics of a row come from its latest calls (index on agent/team and call time): "what they
-// hear now", at a cost bounded by rows shown x TOPIC_SAMPLE, not by their whole history.
-const TOPIC_SAMPLE = 300;
+// Top topics of a row come from its latest listed calls (the Result keyset index on agent/team and
+// call time, then each call's topic rows): "what they hear now", at a cost bounded by rows shown x
+// TOPIC_SAMPLE, not by their whole history.
+const TOPIC_SAMPLE = 100;
 async function topTopicsBy(prisma: Db, user: Actor, f: InsightFilter, column: "agent" | "team", values: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   const named = values.filter(Boolean);
   if (!named.length) return out;
   const owner = ownerScope(user);
-  const col = Prisma.raw(`"${column}"`);
+  const col = Prisma.raw(`r."${column}"`);
   const rows = await prisma.$queryRaw<{ key: string; topic: string; n: bigint }[]>`
-    SELECT v.key, s.topic, count(*) AS n FROM unnest(${named}::text[]) AS v(key)
+    SELECT v.key, rt.topic, count(*) AS n FROM unnest(${named}::text[]) AS v(key)
     CROSS JOIN LATERAL (
-      SELECT topic FROM "ResultTopic" WHERE ${col} = v.key
-        ${owner ? Prisma.sql`AND "ownerId" = ${owner}` : Prisma.empty}
-        ${f.from ? Prisma.sql`AND "callAt" >= ${f.from}::date` : Prisma.empty}
-        ${f.to ? Prisma.sql`AND "callAt" < (${f.to}::date + 1)` : Prisma.empty}
-      ORDER BY "callAt" DESC LIMIT ${TOPIC_SAMPLE}) s
+      SELECT r.id FROM "Result" r WHERE ${col} = v.key AND r.ok AND r.listed
+        ${owner ? Prisma.sql`AND r."ownerId" = ${owner}` : Prisma.empty}
+        ${f.from ? Prisma.sql`AND r."callAt" >= ${f.from}::date` : Prisma.empty}
+        ${f.to ? Prisma.sql`AND r."callAt" < (${f.to}::date + 1)` : Prisma.empty}
+      ORDER BY r."callAt" DESC, r.id DESC LIMIT ${TOPIC_SAMPLE}) s
+    JOIN "ResultTopic" rt ON rt."resultId" = s.id
     GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`;
   for (const r of rows) {
     const list = out.get(r.key) ?? [];

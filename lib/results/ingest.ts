@@ -10,6 +10,7 @@ import { parseSummary } from "./parse-summary";
 import { readLines } from "./read-lines";
 
 const FLUSH_EVERY = 2000;
+const IN_FLIGHT = 2;
 
 export type ResultRow = {
   jobId: string; recordId: string; ok: boolean; summary: string | null;
@@ -44,18 +45,22 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
 
   const target = await insertTarget(prisma, job.id);
   let rows: ResultRow[] = [];
-  // One insert in flight while the next rows are parsed: the database and the parser overlap.
-  let inFlight: Promise<void> = Promise.resolve();
+  // Two inserts in flight while the next rows are parsed: on PostgreSQL each runs on its own
+  // connection (two cores' worth of the database), on PGlite they queue and the parser overlaps.
+  const inFlight = new Set<Promise<void>>();
+  let failed: unknown;
   const flush = async () => {
     if (!rows.length) return;
     const data = rows;
     rows = [];
-    await inFlight;
-    inFlight = insertResults(prisma, target, data).then((count) => {
-      report.inserted += count;
-    });
+    while (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    if (failed) throw failed;
+    const p: Promise<void> = insertResults(prisma, target, data).then(
+      (count) => void (report.inserted += count),
+      (e: unknown) => void (failed ??= e),
+    ).finally(() => inFlight.delete(p));
+    inFlight.add(p);
   };
-
   let manifestKey: string | undefined;
   for await (const obj of listObjects({ ...storage, prefix })) {
     if (obj.key.endsWith("/manifest.json.out")) manifestKey = obj.key;
@@ -84,7 +89,8 @@ export async function ingestJobResults(opts: { prisma: Db; storage: Target; jobI
     }
   }
   await flush();
-  await inFlight;
+  await Promise.all(inFlight);
+  if (failed) throw failed;
 
   const data: Record<string, unknown> = { ingestedAt: new Date() };
   if (manifestKey) {
@@ -143,10 +149,30 @@ export async function insertTarget(prisma: Db, jobId: string): Promise<InsertTar
  * metadata, and, from the rows it actually inserted (RETURNING), the topic rows and the rollup
  * increments. ON CONFLICT DO NOTHING keeps it idempotent, and since the rollups count only what
  * this very statement inserted, a re-ingest (or a crash half-way and a rerun) adds nothing twice.
+ * Rollup rows are upserted in key order, so statements running side by side (two in flight, two
+ * workers) take their locks in one order; a deadlock that still happens (two batches re-summarizing
+ * the same calls) rolls the whole statement back, and it runs again.
  */
 export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow[]): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const [{ inserted }] = await prisma.$queryRaw<{ inserted: number }[]>(insertStatement(t, rows));
+      return inserted;
+    } catch (e) {
+      if (attempt >= 3 || !isLockConflict(e)) throw e;
+    }
+  }
+}
+
+/** A deadlock or serialization failure: the statement was rolled back whole, so it can run again. */
+function isLockConflict(e: unknown): boolean {
+  const err = e as { message?: unknown; meta?: unknown };
+  return /40P01|40001|deadlock detected/.test(`${String(err?.message ?? "")} ${JSON.stringify(err?.meta ?? null)}`);
+}
+
+function insertStatement(t: InsertTarget, rows: ResultRow[]): Prisma.Sql {
   const col = <K extends keyof ResultRow>(k: K) => rows.map((r) => r[k]);
-  const [{ inserted }] = await prisma.$queryRaw<{ inserted: number }[]>`
+  return Prisma.sql`
     WITH u AS (
       SELECT * FROM unnest(
         ${rows.map(() => randomUUID())}::text[], ${col("recordId")}::text[], ${col("ok")}::boolean[], ${col("summary")}::text[],
@@ -181,7 +207,7 @@ export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow
              count(*) FILTER (WHERE sentiment = 'positive'), count(*) FILTER (WHERE sentiment = 'neutral'),
              count(*) FILTER (WHERE sentiment = 'negative'), count(*) FILTER (WHERE sentiment = 'mixed'),
              coalesce(sum("durationSec"), 0), count("durationSec"), coalesce(sum("costUsd"), 0)
-      FROM counted GROUP BY 1, 4
+      FROM counted GROUP BY 1, 4 ORDER BY 1, 4
       ON CONFLICT ("day", "ownerId", "modelConfigId", "team") DO UPDATE SET
         calls = d.calls + excluded.calls, positive = d.positive + excluded.positive, neutral = d.neutral + excluded.neutral,
         negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed, "durationSum" = d."durationSum" + excluded."durationSum",
@@ -192,7 +218,7 @@ export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow
              count(*) FILTER (WHERE sentiment = 'positive'), count(*) FILTER (WHERE sentiment = 'neutral'),
              count(*) FILTER (WHERE sentiment = 'negative'), count(*) FILTER (WHERE sentiment = 'mixed'),
              coalesce(sum("durationSec"), 0), count("durationSec"), coalesce(sum("costUsd"), 0)
-      FROM counted GROUP BY 1, 3, 4
+      FROM counted GROUP BY 1, 3, 4 ORDER BY 1, 3, 4
       ON CONFLICT ("day", "ownerId", "team", "agent") DO UPDATE SET
         calls = d.calls + excluded.calls, positive = d.positive + excluded.positive, neutral = d.neutral + excluded.neutral,
         negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed, "durationSum" = d."durationSum" + excluded."durationSum",
@@ -202,13 +228,12 @@ export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow
       SELECT "callAt"::date, ${t.ownerId}, topic, count(*),
              count(*) FILTER (WHERE sentiment = 'positive'), count(*) FILTER (WHERE sentiment = 'neutral'),
              count(*) FILTER (WHERE sentiment = 'negative'), count(*) FILTER (WHERE sentiment = 'mixed')
-      FROM topics WHERE "resultId" IN (SELECT id FROM counted) GROUP BY 1, 3
+      FROM topics WHERE "resultId" IN (SELECT id FROM counted) GROUP BY 1, 3 ORDER BY 1, 3
       ON CONFLICT ("day", "ownerId", "topic") DO UPDATE SET
         calls = d.calls + excluded.calls, positive = d.positive + excluded.positive, neutral = d.neutral + excluded.neutral,
         negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed
     )
     SELECT count(*)::int AS inserted FROM ins`;
-  return inserted;
 }
 
 /**
