@@ -143,10 +143,28 @@ export async function insertTarget(prisma: Db, jobId: string): Promise<InsertTar
  * metadata, and, from the rows it actually inserted (RETURNING), the topic rows and the rollup
  * increments. ON CONFLICT DO NOTHING keeps it idempotent, and since the rollups count only what
  * this very statement inserted, a re-ingest (or a crash half-way and a rerun) adds nothing twice.
+ * Calls that may have been summarized before are inserted under a lock on their dataset (see
+ * supersedeLock), so two instances ingesting batches over the same calls take turns.
  */
 export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow[]): Promise<number> {
+  const insert = insertStatement(prisma, t, rows);
+  const [{ inserted }] = t.supersede ? (await prisma.$transaction([supersedeLock(prisma, t.datasetId), insert]))[1] : await insert;
+  return inserted;
+}
+
+/**
+ * A statement sees the table as it was when it began: two at once over the same calls (two
+ * instances reading two batches of one dataset) would each miss the other's new summaries, leave
+ * both listed and count the calls twice in the rollups. Under READ COMMITTED the insert after
+ * this lock begins once the other's transaction has committed, so it sees that one's rows.
+ */
+function supersedeLock(prisma: Db, datasetId: string) {
+  return prisma.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`recap:results:${datasetId}`}, 0))::text AS locked`;
+}
+
+function insertStatement(prisma: Db, t: InsertTarget, rows: ResultRow[]) {
   const col = <K extends keyof ResultRow>(k: K) => rows.map((r) => r[k]);
-  const [{ inserted }] = await prisma.$queryRaw<{ inserted: number }[]>`
+  return prisma.$queryRaw<{ inserted: number }[]>`
     WITH u AS (
       SELECT * FROM unnest(
         ${rows.map(() => randomUUID())}::text[], ${col("recordId")}::text[], ${col("ok")}::boolean[], ${col("summary")}::text[],
@@ -208,7 +226,6 @@ export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow
         negative = d.negative + excluded.negative, mixed = d.mixed + excluded.mixed
     )
     SELECT count(*)::int AS inserted FROM ins`;
-  return inserted;
 }
 
 /**
