@@ -45,7 +45,7 @@ describe.skipIf(Boolean(skipped))("two `npm start` instances on one PostgreSQL s
   let prisma: PrismaClient;
   let s3: Awaited<ReturnType<typeof startTestS3>>;
   let engine: Awaited<ReturnType<typeof startBedrockLocal>>;
-  const dirs = [tempDir("mi-engine"), tempDir("mi-A"), tempDir("mi-B")];
+  let dirs: string[] = [];
   const instances: Instance[] = [];
   const logs: string[] = [];
   // what the first test leaves for the second: the token, and the dataset, model and template
@@ -53,6 +53,7 @@ describe.skipIf(Boolean(skipped))("two `npm start` instances on one PostgreSQL s
   let choice: { datasetId: string; modelConfigId: string; templateVersionId: string };
 
   beforeAll(async () => {
+    dirs = [tempDir("mi-engine"), tempDir("mi-A"), tempDir("mi-B")];
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${dbName}"`);

@@ -15,6 +15,27 @@ export type Instance = {
 
 const root = path.resolve(__dirname, "..");
 
+// Detached groups outlive this process, and Ctrl-C reaches only the terminal's group: should this
+// process end before its afterAll (process.exit, SIGINT, SIGTERM), it takes them along.
+const live = new Set<number>();
+function killLive() {
+  for (const pid of live) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  live.clear();
+}
+process.once("exit", killLive);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    killLive();
+    process.kill(process.pid, signal);
+  });
+}
+
 /** A loopback port in [from, to] that nobody listens on now. */
 export async function freePort(from: number, to: number, taken: number[] = []): Promise<number> {
   for (let port = from; port <= to; port++) {
@@ -42,7 +63,11 @@ export function startInstance(opts: { name: string; port: number; env: Record<st
   });
   child.stdout!.on("data", (d) => opts.log(`${opts.name}: ${d}`));
   child.stderr!.on("data", (d) => opts.log(`${opts.name}: ${d}`));
-  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? String(code))));
+  live.add(child.pid!);
+  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => {
+    live.delete(child.pid!);
+    resolve(signal ?? String(code));
+  }));
   return { name: opts.name, port: opts.port, url: `http://127.0.0.1:${opts.port}`, child, exited };
 }
 
