@@ -150,13 +150,16 @@ export async function insertTarget(prisma: Db, jobId: string): Promise<InsertTar
  * increments. ON CONFLICT DO NOTHING keeps it idempotent, and since the rollups count only what
  * this very statement inserted, a re-ingest (or a crash half-way and a rerun) adds nothing twice.
  * Rollup rows are upserted in key order, so statements running side by side (two in flight, two
- * workers) take their locks in one order; a deadlock that still happens (two batches re-summarizing
- * the same calls) rolls the whole statement back, and it runs again.
+ * workers) take their locks in one order; a deadlock that still happens rolls the whole statement
+ * back, and it runs again. Calls that may have been summarized before are inserted under a lock on
+ * their dataset (see supersedeLock), so two instances ingesting batches over the same calls take turns.
  */
 export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow[]): Promise<number> {
+  const sql = insertStatement(t, rows);
   for (let attempt = 1; ; attempt++) {
     try {
-      const [{ inserted }] = await prisma.$queryRaw<{ inserted: number }[]>(insertStatement(t, rows));
+      const insert = prisma.$queryRaw<{ inserted: number }[]>(sql);
+      const [{ inserted }] = t.supersede ? (await prisma.$transaction([supersedeLock(prisma, t.datasetId), insert]))[1] : await insert;
       return inserted;
     } catch (e) {
       if (attempt >= 3 || !isLockConflict(e)) throw e;
@@ -168,6 +171,16 @@ export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow
 function isLockConflict(e: unknown): boolean {
   const err = e as { message?: unknown; meta?: unknown };
   return /40P01|40001|deadlock detected/.test(`${String(err?.message ?? "")} ${JSON.stringify(err?.meta ?? null)}`);
+}
+
+/**
+ * A statement sees the table as it was when it began: two at once over the same calls (two
+ * instances reading two batches of one dataset) would each miss the other's new summaries, leave
+ * both listed and count the calls twice in the rollups. Under READ COMMITTED the insert after
+ * this lock begins once the other's transaction has committed, so it sees that one's rows.
+ */
+function supersedeLock(prisma: Db, datasetId: string) {
+  return prisma.$queryRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`recap:results:${datasetId}`}, 0))::text AS locked`;
 }
 
 function insertStatement(t: InsertTarget, rows: ResultRow[]): Prisma.Sql {

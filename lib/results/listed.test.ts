@@ -78,3 +78,64 @@ describe.each(targets)("on %s", (_name, createDb) => {
     expect(await db.prisma.result.count({ where: { transcriptId: again.id, ok: true } })).toBe(3);
   });
 });
+
+// Two instances ingesting two batches over the same calls at once: each statement sees the table
+// as it was when it began, so without a lock neither saw the other's new summaries and both stayed
+// listed (and were both counted in the rollups). A row lock on the rollup both must update holds
+// the two statements after they began, which is when the race happened.
+describe.each(targets.filter(([name]) => name === "PostgreSQL"))("concurrent ingestion on %s", (_name, createDb) => {
+  let db: TestDb;
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("lists each call once and counts it once when two batches over it are ingested at the same time", async () => {
+    db = await createDb();
+    const p = db.prisma;
+    await p.user.create({ data: { id: "sup1", name: "sup1", email: "sup1@example.com", role: "supervisor" } });
+    const model = await p.modelConfig.create({ data: { modelId: "anthropic.claude-3-haiku-20240307-v1:0", name: "Haiku", family: "anthropic", inputPricePerMTok: 1, outputPricePerMTok: 10 } });
+    const tpl = await p.promptTemplate.create({ data: { name: "t", versions: { create: { version: 1, body: "{{transcript}}" } } }, include: { versions: true } });
+    const dataset = async (name: string) => p.dataset.create({
+      data: {
+        name, fileName: `${name}.csv`, format: "csv", sizeBytes: 1n, sha256: name, createdById: "sup1", recordCount: 3,
+        transcripts: { create: [0, 1, 2].map((i) => ({ callId: `${name}-${i}`, recordId: `RC${name}00000${i}`.slice(0, 11), text: "Customer: hi", charCount: 12 })) },
+      },
+      include: { transcripts: true },
+    });
+    const job = async (datasetId: string, name: string) => {
+      const batch = await p.batch.create({ data: { name, datasetId, modelConfigId: model.id, templateVersionId: tpl.versions[0].id, createdById: "sup1", recordCount: 3 } });
+      return p.job.create({ data: { batchId: batch.id, part: 1, jobName: name, clientRequestToken: name, status: "Completed", recordCount: 3, inputS3Uri: "s3://b/i", outputS3Uri: "s3://b/o/" } });
+    };
+    const rows = (jobId: string, ts: { recordId: string }[]): ResultRow[] => ts.map((t) => ({
+      jobId, recordId: t.recordId, ok: true, summary: "s", fields: { topics: ["billing"] }, sentiment: "neutral", inputTokens: 1, outputTokens: 1, errorCode: null, errorMessage: null,
+    }));
+    // Another dataset's summaries make the rollup row the two batches will both add to.
+    const other = await dataset("oth");
+    const first = await job(other.id, "other");
+    await insertResults(p, await insertTarget(p, first.id), rows(first.id, other.transcripts));
+    const calls = await dataset("cal");
+    const [j1, j2] = [await job(calls.id, "one"), await job(calls.id, "two")];
+    const [t1, t2] = [await insertTarget(p, j1.id), await insertTarget(p, j2.id)];
+
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const holder = p.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "RollupDay" FOR UPDATE`;
+      await held;
+    }, { timeout: 30_000 });
+    await new Promise((r) => setTimeout(r, 100));
+    const ingests = [insertResults(p, t1, rows(j1.id, calls.transcripts)), insertResults(p, t2, rows(j2.id, calls.transcripts))];
+    // both are waiting now: on the held rollup row, or on each other
+    for (let waiting = 0; waiting < 2; ) {
+      await new Promise((r) => setTimeout(r, 20));
+      [{ waiting }] = await p.$queryRaw<{ waiting: number }[]>`SELECT count(DISTINCT pid)::int AS waiting FROM pg_locks WHERE NOT granted`;
+    }
+    release();
+    await holder;
+    expect(await Promise.all(ingests)).toEqual([3, 3]);
+
+    expect(await p.result.count({ where: { listed: true, transcript: { datasetId: calls.id } } })).toBe(3);
+    expect((await p.rollupDay.aggregate({ _sum: { calls: true } }))._sum.calls).toBe(6);
+    expect((await p.rollupTopicDay.aggregate({ _sum: { calls: true } }))._sum.calls).toBe(6);
+  });
+});

@@ -34,10 +34,16 @@ function newestSource(root: string): number {
   return newest;
 }
 
+/** Whether `.next` holds a build of the current sources: "current", "missing", or "stale" (a source is newer). */
+export function buildState(root: string): "current" | "missing" | "stale" {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return "missing";
+  return fs.statSync(buildId).mtimeMs >= newestSource(root) ? "current" : "stale";
+}
+
 /** Build the app when there is no build, or the sources changed since it was made. */
 export async function ensureBuilt(opts: { root: string; log: (m: string) => void }): Promise<void> {
-  const buildId = path.join(opts.root, ".next", "BUILD_ID");
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSource(opts.root)) return;
+  if (buildState(opts.root) === "current") return;
   opts.log("building the app (first start, or the sources changed): this takes a minute or two");
   const nextCli = path.join(opts.root, "node_modules", "next", "dist", "bin", "next");
   await run(process.execPath, [nextCli, "build"], { cwd: opts.root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
