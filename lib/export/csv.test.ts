@@ -54,18 +54,22 @@ describe("csvStream", () => {
     expect(text).toBe("call_id,summary\r\ncall-1,'=1+1\r\ncall-2,fine\r\n");
   });
 
-  it("pulls rows only as they are read", async () => {
+  it("pulls rows only as they are read, a chunk of about 64 KB at a time", async () => {
     let produced = 0;
     async function* rows() {
       for (let i = 0; i < 1000; i++) {
         produced++;
-        yield [String(i)];
+        yield [String(i).padStart(1000, "x")];
       }
     }
     const reader = csvStream(["n"], rows()).getReader();
     await reader.read();
+    const chunk = await reader.read();
+    // 1,002 bytes a row: one chunk holds 66 rows (the one that crosses 64 KB included), not all 1,000
+    expect(produced).toBe(66);
+    expect(chunk.value!.byteLength).toBe(66 * 1002);
     await reader.read();
-    expect(produced).toBeLessThan(10);
+    expect(produced).toBe(132);
     await reader.cancel();
   });
 });

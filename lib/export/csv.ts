@@ -27,9 +27,11 @@ export function csvRow(values: readonly CsvValue[]): string {
 
 /**
  * A byte stream of CSV from a header and an async source of rows, pulled as the client reads
- * (back-pressure: the next page of rows is fetched only when the previous one has been sent).
+ * (back-pressure: rows are read from the source only when the previous chunk has been taken).
+ * Rows go out in chunks of about CHUNK_CHARS, not one enqueue per row.
  * Starts with a UTF-8 BOM so spreadsheet programs read non-ASCII text correctly.
  */
+const CHUNK_CHARS = 64 * 1024;
 export function csvStream(header: readonly string[], rows: AsyncIterable<readonly CsvValue[]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const it = rows[Symbol.asyncIterator]();
@@ -41,9 +43,17 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<readonl
         controller.enqueue(encoder.encode("\uFEFF" + csvRow(header)));
         return;
       }
-      const next = await it.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(csvRow(next.value)));
+      let text = "";
+      while (text.length < CHUNK_CHARS) {
+        const next = await it.next();
+        if (next.done) {
+          if (text) controller.enqueue(encoder.encode(text));
+          controller.close();
+          return;
+        }
+        text += csvRow(next.value);
+      }
+      controller.enqueue(encoder.encode(text));
     },
     async cancel() {
       await it.return?.();
