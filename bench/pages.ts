@@ -1,8 +1,10 @@
-// `npm run bench:pages -- [--database-url URL] [--pglite DIR] [--runs 20]`: server-side time of the
-// summaries page's views (the one loader the page calls, lib/insights/summaries-view.ts, so every
-// query the page makes), p50 / p95 / max over `runs` requests each after two warm-ups, for a
-// manager and for a supervisor (scoped); and the CSV export's rows per second.
-// Fill the database first with `npm run seed:scale -- --results N`. Results go in BENCHMARKS.md.
+// `npm run bench:pages -- [--database-url URL] [--pglite DIR] [--runs 20] [--views all|summaries|job]`:
+// server-side time of the summaries page's views (the one loader the page calls,
+// lib/insights/summaries-view.ts, so every query the page makes) and of the job page's for the
+// largest job (lib/results/job-view.ts), p50 / p95 / max over `runs` requests each after two
+// warm-ups, for a manager and for a supervisor (scoped); and the CSV export's rows per second.
+// Fill the database first with `npm run seed:scale -- --results N` (`--big-job 50000` for a job of
+// 50,000 results). Results go in BENCHMARKS.md.
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
@@ -12,6 +14,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { loadSummariesView } from "@/lib/insights/summaries-view";
 import { encodeCursor } from "@/lib/insights/filters";
+import { encodeKey } from "@/lib/keyset";
+import { loadJobView } from "@/lib/results/job-view";
 import { exportSummaries } from "@/lib/insights/list";
 import { agentTable, risingTopics, sentimentTrend, teamTable } from "@/lib/insights/queries";
 import { csvStream, type CsvValue } from "@/lib/export/csv";
@@ -26,10 +30,12 @@ function stats(times: number[]) {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { "database-url": { type: "string" }, pglite: { type: "string" }, runs: { type: "string", default: "20" }, "export-rows": { type: "string", default: "100000" } } });
+  const { values } = parseArgs({ options: { "database-url": { type: "string" }, pglite: { type: "string" }, runs: { type: "string", default: "20" }, views: { type: "string", default: "all" }, "export-rows": { type: "string", default: "100000" } } });
   const url = values["database-url"];
   if (!url && !values.pglite) throw new Error("give --database-url postgresql://... or --pglite DIR (a database filled by npm run seed:scale)");
   const runs = Number(values.runs);
+  if (!["all", "summaries", "job"].includes(values.views!)) throw new Error("--views is all, summaries or job");
+  const summaries = values.views !== "job";
   const pglite = values.pglite ? new PGlite(values.pglite) : null;
   const prisma = new PrismaClient({ adapter: pglite ? new PrismaPGlite(pglite) : new PrismaPg({ connectionString: url! }) });
   const [{ n }] = await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Result"`;
@@ -53,7 +59,7 @@ async function main() {
   const monthFrom = new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10);
 
   const page = (name: string, user: Actor, searchParams: Record<string, string | undefined>): View => ({ name, user, run: () => loadSummariesView({ user, searchParams, prisma }) });
-  const views: View[] = [
+  const summaryViews: View[] = [
     page("/summaries", manager, {}),
     page("/summaries?q=refund", manager, { q: "refund" }),
     page("/summaries?q=refund&after=<row 20,000>", manager, { q: "refund", after: deepRefund }),
@@ -78,6 +84,40 @@ async function main() {
     page("/summaries?sentiment=negative&from&to (supervisor)", supervisor, { sentiment: "negative", from: monthFrom, to: monthTo }),
   ];
 
+  // The job page for the largest job; deep pages are record cursors found once with OFFSET.
+  const [big] = await prisma.$queryRaw<{ id: string; n: number; ownerId: string }[]>`
+    SELECT r."jobId" AS id, count(*)::int AS n, min(b."createdById") AS "ownerId"
+    FROM "Result" r JOIN "Job" j ON j.id = r."jobId" JOIN "Batch" b ON b.id = j."batchId" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`;
+  const record = async (offset: number, where = "", order = "ASC") => {
+    const rows = await prisma.$queryRawUnsafe<{ recordId: string }[]>(
+      `SELECT "recordId" FROM "Result" WHERE "jobId" = $1 ${where} ORDER BY "recordId" ${order} OFFSET ${offset} LIMIT 1`, big.id);
+    return rows[0] ? encodeKey([rows[0].recordId]) : undefined;
+  };
+  // after the 51st row from the end: the last 50
+  const last = (where = "") => record(50, where, "DESC");
+  const size = big?.n ?? 0;
+  const job = (name: string, user: Actor, searchParams: Record<string, string | undefined>): View => ({
+    name: `/jobs/<${size.toLocaleString("en-US")} results>${name}`, user,
+    run: async () => {
+      if (!(await loadJobView({ user, jobId: big.id, searchParams, prisma }))) throw new Error("job not in scope");
+    },
+  });
+  const owner: Actor = { id: big?.ownerId ?? "", role: "supervisor" };
+  const half = Math.floor(size / 2);
+  const jobViews: View[] = big ? [
+    job("", manager, {}),
+    job(`?after=<row ${half.toLocaleString("en-US")}>`, manager, { after: await record(half) }),
+    job("?after=<last page>", manager, { after: await last() }),
+    job("?filter=errors", manager, { filter: "errors" }),
+    job("?filter=errors&after=<last page>", manager, { filter: "errors", after: await last("AND NOT ok") }),
+    job("?filter=ok", manager, { filter: "ok" }),
+    job(`?filter=ok&after=<row ${half.toLocaleString("en-US")}>`, manager, { filter: "ok", after: await record(half, "AND ok") }),
+    job("?count=all (exact count, asked for)", manager, { count: "all" }),
+    job(" (owner)", owner, {}),
+    job("?after=<last page> (owner)", owner, { after: await last() }),
+  ] : [];
+  const views = [...(summaries ? summaryViews : []), ...(values.views !== "summaries" ? jobViews : [])];
+
   const table: Array<Record<string, string | number>> = [];
   for (const v of views) {
     for (let i = 0; i < 2; i++) await v.run();
@@ -93,6 +133,7 @@ async function main() {
   }
 
   // The export: rows through the same generator and CSV writer the route streams.
+  if (!summaries) return close(prisma, pglite);
   const exportRows = Number(values["export-rows"]);
   const start = performance.now();
   let count = 0;
@@ -111,6 +152,10 @@ async function main() {
   }
   const s = (performance.now() - start) / 1000;
   console.log(`| CSV export, ${count.toLocaleString("en-US")} rows with metadata | manager | ${Math.round(count / s).toLocaleString("en-US")} rows/s (${(bytes / 1e6 / s).toFixed(1)} MB/s) | | |`);
+  await close(prisma, pglite);
+}
+
+async function close(prisma: PrismaClient, pglite: PGlite | null) {
   await prisma.$disconnect();
   await pglite?.close();
 }

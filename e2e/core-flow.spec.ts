@@ -44,6 +44,16 @@ test("a CSV of the synthetic calls is summarized end to end", async ({ superviso
   await expect(page.getByText("Completed").first()).toBeVisible({ timeout: 240_000 });
   const results = page.getByRole("table", { name: "Results per transcript" });
   await expect(results).toBeVisible({ timeout: 60_000 });
+  // 50 a page in record order, by cursor both ways
+  const pages = page.getByRole("navigation", { name: "Pagination" });
+  await expect(pages).toContainText("1,100 results");
+  await pages.getByRole("link", { name: "Next" }).click();
+  await page.waitForURL(/[?&]after=/);
+  await expect(results.getByRole("link", { name: "call-50", exact: true })).toBeVisible();
+  await expect(results.getByRole("link", { name: "call-0", exact: true })).toHaveCount(0);
+  await pages.getByRole("link", { name: "Previous" }).click();
+  await page.waitForURL(/[?&]before=/);
+  await expect(pages.getByText("Previous")).toHaveAttribute("aria-disabled", "true");
   await results.getByRole("link", { name: "call-0", exact: true }).click();
   await page.waitForURL(/\/results\/[\w-]+$/);
   await expect(page.getByLabel("Transcript text")).toContainText("Customer:");

@@ -1,5 +1,7 @@
 // The SQL behind `npm run seed:scale`: everything generated in the database. Ids start "seed-" and
-// are zero-padded, so a chunk is an id range and --reset finds every seeded row.
+// are zero-padded, so a chunk is an id range and --reset finds every seeded row. With `bigJob` the
+// first bigJob rows are one dataset, batch and job of that size (the job page's worst case, 50,000
+// records a job); the rest are numbered after it in batches and jobs as before.
 
 export const SEED_OWNERS = ["seed-sup-1", "seed-sup-2"];
 const BATCH = 25_000;
@@ -42,8 +44,19 @@ const MODELS = [
 const arr = (xs: string[]) => `(ARRAY[${xs.map((x) => `'${x.replace(/'/g, "''")}'`).join(",")}])`;
 const pad = (expr: string) => `lpad((${expr})::text, 10, '0')`;
 
-export function seedScaleSql(opts: { days: number }) {
+export function seedScaleSql(opts: { days: number; bigJob?: number }) {
   const owners = arr(SEED_OWNERS);
+  const big = opts.bigJob ?? 0;
+  const after = big > 0 ? 1 : 0;
+  // Dataset/batch and job number of row i, in TypeScript (chunk ranges) and in SQL (the rows).
+  const batchOf = (i: number) => (i < big ? 0 : after + Math.floor((i - big) / BATCH));
+  const jobOf = (i: number) => (i < big ? 0 : after + Math.floor((i - big) / JOB));
+  const batchSql = (i: string) => `CASE WHEN ${i} < ${big} THEN 0 ELSE ${after} + (${i} - ${big}) / ${BATCH} END`;
+  const jobSql = (i: string) => `CASE WHEN ${i} < ${big} THEN 0 ELSE ${after} + (${i} - ${big}) / ${JOB} END`;
+  const isBig = (n: string) => (big > 0 ? `${n} = 0` : "false");
+  // The call's recordId as the app makes it (lib/jsonl recordIdFor: "RC" and its 1-based ordinal in
+  // its dataset), so a job's failed records are found as for an uploaded dataset.
+  const recordId = (i: string) => `'RC' || lpad((CASE WHEN ${i} < ${big} THEN ${i} ELSE (${i} - ${big}) % ${BATCH} END + 1)::text, 9, '0')`;
   const setup = `
     INSERT INTO "user" (id, name, email, role, "emailVerified", "createdAt", "updatedAt") VALUES
       ('seed-sup-1', 'Seeded Supervisor One', 'seed-sup-1@example.com', 'supervisor', true, now(), now()),
@@ -59,19 +72,22 @@ export function seedScaleSql(opts: { days: number }) {
   // One chunk of rows [from, to): datasets, batches and jobs it needs, transcripts, results, topics.
   const chunk = (from: number, to: number) => `
     INSERT INTO "Dataset" (id, name, "fileName", format, "sizeBytes", sha256, "createdById", "recordCount", "createdAt")
-    SELECT 'seed-d-' || ${pad("b")}, 'Seeded calls ' || (b + 1), 'seeded-' || (b + 1) || '.csv', 'csv', 0, 'seed', (${owners})[b % 2 + 1], ${BATCH}, now()
-    FROM generate_series(${Math.floor(from / BATCH)}, ${Math.floor((to - 1) / BATCH)}) b ON CONFLICT DO NOTHING;
+    SELECT 'seed-d-' || ${pad("b")}, 'Seeded calls ' || (b + 1), 'seeded-' || (b + 1) || '.csv', 'csv', 0, 'seed', (${owners})[b % 2 + 1],
+           CASE WHEN ${isBig("b")} THEN ${big} ELSE ${BATCH} END, now()
+    FROM generate_series(${batchOf(from)}, ${batchOf(to - 1)}) b ON CONFLICT DO NOTHING;
     INSERT INTO "Batch" (id, name, "datasetId", "modelConfigId", "templateVersionId", "createdById", status, "recordCount", "createdAt")
-    SELECT 'seed-b-' || ${pad("b")}, 'Seeded batch ' || (b + 1), 'seed-d-' || ${pad("b")}, 'seed-m-' || (b % 3 + 1), 'seed-tv', (${owners})[b % 2 + 1], 'submitted', ${BATCH}, now()
-    FROM generate_series(${Math.floor(from / BATCH)}, ${Math.floor((to - 1) / BATCH)}) b ON CONFLICT DO NOTHING;
+    SELECT 'seed-b-' || ${pad("b")}, 'Seeded batch ' || (b + 1), 'seed-d-' || ${pad("b")}, 'seed-m-' || (b % 3 + 1), 'seed-tv', (${owners})[b % 2 + 1], 'submitted',
+           CASE WHEN ${isBig("b")} THEN ${big} ELSE ${BATCH} END, now()
+    FROM generate_series(${batchOf(from)}, ${batchOf(to - 1)}) b ON CONFLICT DO NOTHING;
     INSERT INTO "Job" (id, "batchId", part, "jobName", "clientRequestToken", "jobArn", status, "inputS3Uri", "outputS3Uri", "recordCount", "ingestedAt", "createdAt", "endTime")
-    SELECT 'seed-j-' || ${pad("j")}, 'seed-b-' || ${pad(`j / ${BATCH / JOB}`)}, j % ${BATCH / JOB} + 1, 'seeded-' || j, 'seed-' || j,
+    SELECT 'seed-j-' || ${pad("j")}, 'seed-b-' || ${pad(`CASE WHEN ${isBig("j")} THEN 0 ELSE ${after} + (j - ${after}) / ${BATCH / JOB} END`)},
+           CASE WHEN ${isBig("j")} THEN 1 ELSE (j - ${after}) % ${BATCH / JOB} + 1 END, 'seeded-' || j, 'seed-' || j,
            'arn:aws:bedrock:us-east-1:000000000000:model-invocation-job/seed' || lpad(j::text, 8, '0'), 'Completed',
-           's3://recap/seed/in/', 's3://recap/seed/out/', ${JOB}, now(), now(), now()
-    FROM generate_series(${Math.floor(from / JOB)}, ${Math.floor((to - 1) / JOB)}) j ON CONFLICT DO NOTHING;
+           's3://recap/seed/in/', 's3://recap/seed/out/', CASE WHEN ${isBig("j")} THEN ${big} ELSE ${JOB} END, now(), now(), now()
+    FROM generate_series(${jobOf(from)}, ${jobOf(to - 1)}) j ON CONFLICT DO NOTHING;
 
     WITH g AS MATERIALIZED (
-      SELECT i, i / ${BATCH} AS b, i / ${JOB} AS j, x.*,
+      SELECT i, ${batchSql("i")} AS b, ${jobSql("i")} AS j, ${recordId("i")} AS "recordId", x.*,
              ${arr(FIRST)}[x.k % 40 + 1] || ' ' || chr(65 + x.k / 40) || '.' AS agent,
              ${arr(TEAMS)}[x.k % 12 + 1] AS team,
              CASE WHEN x.rs < 0.35 THEN 'positive' WHEN x.rs < 0.62 THEN 'neutral' WHEN x.rs < 0.9 THEN 'negative' ELSE 'mixed' END AS sentiment,
@@ -83,7 +99,7 @@ export function seedScaleSql(opts: { days: number }) {
       CROSS JOIN LATERAL (
         SELECT random() AS r1, random() AS r2, random() AS r3, random() AS r4, random() AS r5, random() AS rs, random() AS ra, random() AS ro,
                -- agents of owner 1 work in teams 1-6, of owner 2 in teams 7-12
-               12 * floor(random() * 20)::int + ((i / ${BATCH}) % 2) * 6 + floor(random() * 6)::int AS k,
+               12 * floor(random() * 20)::int + ((${batchSql("i")}) % 2) * 6 + floor(random() * 6)::int AS k,
                random() * ${opts.days} AS age,
                CASE WHEN random() < 0.1 THEN NULL ELSE 60 + floor(-ln(1 - random()) * 320)::int END AS dur,
                800 + floor(random() * 2200)::int AS tin, 80 + floor(random() * 170)::int AS tout,
@@ -91,7 +107,7 @@ export function seedScaleSql(opts: { days: number }) {
         WHERE i IS NOT NULL) x
     ), t AS (
       INSERT INTO "Transcript" (id, "datasetId", "callId", "recordId", text, "charCount", agent, team, "callStartAt", "durationSec", direction, language, "customerId", metadata)
-      SELECT 'seed-t-' || ${pad("i")}, 'seed-d-' || ${pad("b")}, 'CALL-' || ${pad("i")}, 'S' || ${pad("i")},
+      SELECT 'seed-t-' || ${pad("i")}, 'seed-d-' || ${pad("b")}, 'CALL-' || ${pad("i")}, "recordId",
              'Agent: Thank you for calling, this is ' || agent || '. Customer: Hi, I am calling about ' || topics[1] || '.', 80,
              agent, team, (now() AT TIME ZONE 'UTC') - age * interval '1 day', dur,
              CASE WHEN ro < 0.85 THEN 'inbound' ELSE 'outbound' END, CASE WHEN ro < 0.9 THEN 'en-US' ELSE 'es-US' END,
@@ -100,7 +116,7 @@ export function seedScaleSql(opts: { days: number }) {
     )
     INSERT INTO "Result" (id, "jobId", "recordId", "transcriptId", ok, summary, fields, sentiment, "inputTokens", "outputTokens", "errorCode", "errorMessage",
                           "ownerId", "modelConfigId", "callAt", agent, team, "durationSec", "costUsd", "createdAt")
-    SELECT 'seed-r-' || ${pad("i")}, 'seed-j-' || ${pad("j")}, 'S' || ${pad("i")}, 'seed-t-' || ${pad("i")}, NOT failed,
+    SELECT 'seed-r-' || ${pad("i")}, 'seed-j-' || ${pad("j")}, "recordId", 'seed-t-' || ${pad("i")}, NOT failed,
            CASE WHEN failed THEN NULL ELSE 'The customer called about ' || array_to_string(topics, ' and ') || '. '
              || ${arr(ACTIONS)}[floor(r2 * 8)::int + 1] || '. ' || ${arr(OUTCOMES)}[floor(r3 * 8)::int + 1] END,
            CASE WHEN failed THEN NULL ELSE jsonb_build_object('summary', 'The customer called about ' || array_to_string(topics, ' and ') || '.',

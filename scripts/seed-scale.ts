@@ -1,7 +1,9 @@
-// `npm run seed:scale -- --results N [--database-url URL | --pglite DIR] [--days 365] [--reset]`
+// `npm run seed:scale -- --results N [--database-url URL | --pglite DIR] [--days 365] [--big-job M] [--reset]`
 // Fills a database with N realistic summaries for the insights benchmarks: two supervisors' batches
-// of 50,000 records in jobs of 1,000, three models, 240 agents in 12 teams, calls over a year
-// (weekday-heavy, a few topics rising in the last weeks), varied summaries, sentiments and topics.
+// of 25,000 records in jobs of 1,000 (with --big-job, first one batch of a single M-record job, for
+// the job page; give the same --big-job when adding to a database seeded with it), three models,
+// 240 agents in 12 teams, calls over a year (weekday-heavy, a few topics rising in the last weeks),
+// varied summaries, sentiments and topics.
 // Rows are generated inside the database (INSERT ... SELECT FROM generate_series), a chunk a
 // statement, and the topic rows and rollups are computed the way result ingestion keeps them.
 // Without a database option it uses DATABASE_URL, else RECAP_DATA_DIR/pglite (stop `npm start` first).
@@ -38,13 +40,15 @@ async function main() {
   const { values } = parseArgs({
     options: {
       results: { type: "string" }, "database-url": { type: "string" }, pglite: { type: "string" },
-      days: { type: "string", default: "365" }, reset: { type: "boolean", default: false },
+      days: { type: "string", default: "365" }, "big-job": { type: "string", default: "0" }, reset: { type: "boolean", default: false },
     },
   });
   const total = Number(values.results);
   if (!Number.isInteger(total) || total < 1 || total > 50_000_000) throw new Error("--results must be a whole number from 1 to 50,000,000, e.g. --results 100000");
   const days = Number(values.days);
   if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error("--days must be a whole number from 1 to 3650");
+  const bigJob = Number(values["big-job"]);
+  if (!Number.isInteger(bigJob) || bigJob < 0 || bigJob > total) throw new Error("--big-job must be a whole number of records from 0 to --results, e.g. --big-job 50000");
   const root = path.resolve(__dirname, "..");
   const url = values["database-url"] ?? (values.pglite ? undefined : process.env.DATABASE_URL);
   const pgliteDir = values.pglite ?? path.join(process.env.RECAP_DATA_DIR ?? path.join(root, ".data"), "pglite");
@@ -52,7 +56,7 @@ async function main() {
   try {
     console.log(`seeding ${total.toLocaleString("en-US")} results into ${db.label}`);
     await migrate(db, readMigrations(root));
-    const sql = seedScaleSql({ days });
+    const sql = seedScaleSql({ days, bigJob });
     if (values.reset) {
       await db.exec(sql.reset);
       console.log("removed earlier seeded rows (and rebuilt the rollups)");

@@ -2,12 +2,16 @@ import Link from "next/link";
 import type { JobResultRow, ResultFilter } from "@/lib/results/queries";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Pagination } from "@/components/ui/pagination";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { Table, Td, Th } from "@/components/ui/table";
 import { formatNumber, truncate } from "@/components/ui/format";
 import { SentimentBadge } from "./sentiment-badge";
 
-type Props = { jobId: string; filter: ResultFilter; rows: JobResultRow[]; page: number; pageCount: number; total: number; ingested: boolean };
+type Props = {
+  jobId: string; filter: ResultFilter; rows: JobResultRow[]; ingested: boolean;
+  /** cursors of the neighbouring pages (keyset), and the count, capped at 10,000 until asked */
+  next: string | null; previous: string | null; total: number; capped: boolean;
+};
 
 const FILTERS: { value: ResultFilter; label: string }[] = [
   { value: "all", label: "All" },
@@ -16,8 +20,12 @@ const FILTERS: { value: ResultFilter; label: string }[] = [
 ];
 
 /** A job's per-transcript results, one server page at a time; error rows show Bedrock's code and message. */
-export function JobResultsTable({ jobId, filter, rows, page, pageCount, total, ingested }: Props) {
+export function JobResultsTable({ jobId, filter, rows, ingested, next, previous, total, capped }: Props) {
   const base = `/jobs/${jobId}`;
+  const href = (change: Record<string, string>) => {
+    const q = new URLSearchParams({ ...(filter === "all" ? {} : { filter }), ...change }).toString();
+    return q ? `${base}?${q}` : base;
+  };
   return (
     <div>
       <nav aria-label="Filter results" className="mb-3 flex gap-2">
@@ -65,7 +73,10 @@ export function JobResultsTable({ jobId, filter, rows, page, pageCount, total, i
           ))}
         </Table>
       )}
-      <Pagination page={page} pageCount={pageCount} total={total} basePath={base} params={{ filter: filter === "all" ? undefined : filter }} noun="results" />
+      {(rows.length > 0 || previous) && (
+        <KeysetPagination noun="results" total={total} capped={capped} exactHref={href({ count: "all" })}
+          previousHref={previous ? href({ before: previous }) : null} nextHref={next ? href({ after: next }) : null} />
+      )}
     </div>
   );
 }

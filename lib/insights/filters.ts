@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { batchScope, type Actor } from "@/lib/auth/permissions";
+import { encodeKey, decodeKey } from "@/lib/keyset";
 import { Sentiment } from "@/lib/results/parse-summary";
 
 export type InsightFilter = {
@@ -67,13 +68,13 @@ export function resultWhere(user: Actor, f: InsightFilter): Prisma.Sql {
 export type Cursor = { callAt: Date; id: string };
 
 export function encodeCursor(c: Cursor): string {
-  return Buffer.from(`${c.callAt.toISOString()}|${c.id}`).toString("base64url");
+  return encodeKey([c.callAt.toISOString(), c.id]);
 }
 
 /** The cursor in a URL, or null when it is not one we made. */
 export function decodeCursor(s: string): Cursor | null {
-  const [at, id] = Buffer.from(s, "base64url").toString("utf8").split("|");
+  const [at, id] = decodeKey(s, 2) ?? [];
   const callAt = new Date(at ?? "");
-  if (!id || id.length > 64 || Number.isNaN(callAt.getTime()) || !/^[\w-]+$/.test(id)) return null;
+  if (!id || Number.isNaN(callAt.getTime()) || !/^[\w-]+$/.test(id)) return null;
   return { callAt, id };
 }

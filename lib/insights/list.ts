@@ -5,12 +5,11 @@ import "server-only";
 import { db, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
+import { COUNT_CAP, keysetPage, type KeysetPage } from "@/lib/keyset";
 import { callCount } from "./queries";
 import { decodeCursor, encodeCursor, resultWhere, type InsightFilter } from "./filters";
 
 export const PAGE_SIZE = 50;
-/** Totals above this are shown as "10,000+" until someone asks for the exact number. */
-export const COUNT_CAP = 10_000;
 
 export type SummaryListRow = {
   id: string; callId: string | null; summary: string | null; sentiment: string | null; modelName: string | null;
@@ -29,7 +28,7 @@ function source(user: Actor, f: InsightFilter): { from: Prisma.Sql; where: Prism
   };
 }
 
-export type SummaryPage = { rows: SummaryListRow[]; next: string | null; previous: string | null };
+export type SummaryPage = KeysetPage<SummaryListRow>;
 
 /**
  * One page of summaries, newest call first. `after` continues past a row, `before` goes back to
@@ -55,18 +54,7 @@ export async function listSummaries(opts: { user: Actor; filter: InsightFilter; 
     LEFT JOIN "ModelConfig" m ON m.id = r."modelConfigId"
     WHERE ${s.where} ${keyset}
     ORDER BY ${order} LIMIT ${size + 1}`;
-  const more = rows.length > size;
-  const page = rows.slice(0, size);
-  if (before) page.reverse();
-  const first = page[0];
-  const last = page[page.length - 1];
-  const hasNext = before ? true : more;
-  const hasPrevious = before ? more : !!after;
-  return {
-    rows: page,
-    next: hasNext && last ? encodeCursor(last) : null,
-    previous: hasPrevious && first ? encodeCursor(first) : null,
-  };
+  return keysetPage(rows, size, after ? "after" : before ? "before" : "first", encodeCursor);
 }
 
 /** How many summaries match: exact from the rollups when they carry the filter, else counted up to COUNT_CAP + 1 (or all, when `exact`). */

@@ -9,7 +9,7 @@ import { searchSummaries, callHistory } from "@/lib/results/queries";
 import { isTerminal } from "@/lib/bedrock/statuses";
 import { createBatch, type CreateBatchInput } from "./submit";
 import { trackOnce } from "./tracker";
-import { failedRecords, retryChain } from "./retry";
+import { countFailedRecords, failedRecords, retryChain } from "./retry";
 
 let stack: Awaited<ReturnType<typeof startAppStack>>;
 let datasetId: string;
@@ -72,6 +72,8 @@ describe("retry only the failures", () => {
     expect(failed.errors).toBeGreaterThan(0);
     expect(failed).toMatchObject({ unprocessed: 0, pendingJobs: 0 });
     expect(failed.recordIds).toHaveLength(failed.errors);
+    // the job page's count, in SQL, agrees
+    expect(await countFailedRecords({ prisma: stack.prisma, jobId: job.id })).toBe(failed.errors);
 
     const retry = await submit("retry-1", { retryOf: { batchId } });
     const batch = await stack.prisma.batch.findUniqueOrThrow({ where: { id: retry.batchId } });
@@ -83,6 +85,7 @@ describe("retry only the failures", () => {
     expect(retried.map((r) => r.transcript?.recordId).sort()).toEqual(failed.recordIds);
 
     expect((await failedRecords({ prisma: stack.prisma, batchId: retry.batchId })).recordIds).toEqual([]);
+    expect(await countFailedRecords({ prisma: stack.prisma, jobId: again.id })).toBe(0);
     const chain = await retryChain({ prisma: stack.prisma, batchId: retry.batchId });
     expect(chain).toMatchObject({ records: CALLS, summarized: CALLS, stillFailed: 0 });
     expect(chain.batches.map((b) => [b.records, b.ok, b.failed])).toEqual([[CALLS, CALLS - failed.errors, failed.errors], [failed.errors, failed.errors, 0]]);
@@ -98,6 +101,7 @@ describe("retry only the failures", () => {
     const failed = await failedRecords({ prisma: stack.prisma, batchId, jobId: job.id });
     expect(failed.errors).toBe(0);
     expect(failed.unprocessed).toBe(CALLS - 15);
+    expect(await countFailedRecords({ prisma: stack.prisma, jobId: job.id })).toBe(CALLS - 15);
     const retry = await submit("partial-retry", { retryOf: { batchId, jobId: job.id } });
     const [again] = await run(retry.batchId);
     expect(again).toMatchObject({ status: "Completed", successRecordCount: CALLS - 15, errorRecordCount: 0 });
@@ -125,5 +129,19 @@ describe("retry only the failures", () => {
     } finally {
       await stack.prisma.modelConfig.update({ where: { id: stack.modelId }, data: { minRecordsPerJob: 10 } });
     }
+  });
+
+  it("counts a retry's failed records from the batch's own list, as failedRecords finds them", async () => {
+    const retry = await stack.prisma.batch.findFirstOrThrow({ where: { name: "Retry of October" }, include: { jobs: true } });
+    const [job] = retry.jobs;
+    expect(retry.recordIds.length).toBeGreaterThan(1);
+    const [first, second] = await stack.prisma.result.findMany({ where: { jobId: job.id }, orderBy: { recordId: "asc" }, take: 2 });
+    // one success turned into an error, one result gone (an unprocessed record)
+    await stack.prisma.result.update({ where: { id: first.id }, data: { ok: false } });
+    await stack.prisma.result.delete({ where: { id: second.id } });
+    const failed = await failedRecords({ prisma: stack.prisma, batchId: retry.id, jobId: job.id });
+    expect(failed.recordIds).toEqual([first.recordId, second.recordId]);
+    expect(await countFailedRecords({ prisma: stack.prisma, jobId: job.id })).toBe(2);
+    expect(await countFailedRecords({ prisma: stack.prisma, jobId: "no-such-job" })).toBe(0);
   });
 });

@@ -60,6 +60,38 @@ export async function failedRecords(opts: { prisma: Db; batchId: string; jobId?:
 }
 
 /**
+ * How many records failedRecords returns for one job, counted in the database: the job page shows
+ * it on every render, and reading a 50,000-record job's results and calls into memory took seconds.
+ */
+export async function countFailedRecords(opts: { prisma: Db; jobId: string }): Promise<number> {
+  const { prisma, jobId } = opts;
+  const [job] = await prisma.$queryRaw<(JobPart & { batchId: string; datasetId: string; listed: number; start: number })[]>`
+    SELECT j.id, j.part, j.status, j."recordCount", j."ingestedAt", j."jobArn", j."batchId", b."datasetId",
+           cardinality(b."recordIds") AS listed,
+           (SELECT coalesce(sum(e."recordCount"), 0) FROM "Job" e WHERE e."batchId" = j."batchId" AND e.part < j.part)::int AS start
+    FROM "Job" j JOIN "Batch" b ON b.id = j."batchId" WHERE j.id = ${jobId}`;
+  if (!job || !settled(job) || job.recordCount === 0) return 0;
+  const end = job.start + job.recordCount;
+  if (job.listed > 0) {
+    // The batch's own list (a retry, or a dataset with deleted calls): its slice for this job.
+    const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM unnest((SELECT "recordIds"[${job.start + 1}:${end}] FROM "Batch" WHERE id = ${job.batchId})) AS s("recordId")
+      WHERE EXISTS (SELECT 1 FROM "Transcript" t WHERE t."datasetId" = ${job.datasetId} AND t."recordId" = s."recordId")
+        AND NOT EXISTS (SELECT 1 FROM "Result" r WHERE r."jobId" = ${jobId} AND r."recordId" = s."recordId" AND r.ok)`;
+    return n;
+  }
+  // A whole-dataset job sent the ordinals start+1..end, a range of fixed-width recordIds. Its
+  // successes are its results less its errors (index-only counts); a deleted call takes its results
+  // with it (lib/retention), so every result in the range is of a stored call.
+  const [from, to] = [recordIdFor(job.start + 1), recordIdFor(end)];
+  const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT ((SELECT count(*) FROM "Transcript" WHERE "datasetId" = ${job.datasetId} AND "recordId" BETWEEN ${from} AND ${to})
+          - (SELECT count(*) FROM "Result" WHERE "jobId" = ${jobId} AND "recordId" BETWEEN ${from} AND ${to})
+          + (SELECT count(*) FROM "Result" WHERE "jobId" = ${jobId} AND NOT ok AND "recordId" BETWEEN ${from} AND ${to}))::int AS n`;
+  return n;
+}
+
+/**
  * The records a new whole-dataset batch runs: undefined while the dataset is as uploaded (the
  * normalised copy in S3 is converted as it is), or every remaining recordId once a call was
  * deleted, since the copy no longer holds it and its ordinals no longer match the recordIds.

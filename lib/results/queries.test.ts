@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPgliteTestDb, type TestDb } from "@/test/db";
-import { exportSummaries, getResult, listJobResults, searchSummaries, summaryStats } from "./queries";
+import { encodeKey } from "@/lib/keyset";
+import { countJobResults, exportSummaries, getResult, listJobResults, searchSummaries, summaryStats } from "./queries";
 import { getBatch, getJob, jobStats, listJobs } from "@/lib/jobs/queries";
 
 let t: TestDb;
@@ -80,16 +81,46 @@ describe("job queries", () => {
 });
 
 describe("result queries", () => {
-  it("pages a job's results and filters errors", async () => {
-    const all = await listJobResults({ user: sup, jobId, prisma: t.prisma });
-    expect(all.results.map((r) => r.callId)).toEqual(["c1", "c2", "c3"]);
+  it("pages a job's results by record (keyset, both ways) and filters errors, in the caller's scope", async () => {
+    const first = await listJobResults({ user: sup, jobId, pageSize: 2, prisma: t.prisma });
+    expect(first.rows.map((r) => r.callId)).toEqual(["c1", "c2"]);
+    expect(first.previous).toBeNull();
+    const second = await listJobResults({ user: sup, jobId, pageSize: 2, after: first.next!, prisma: t.prisma });
+    expect(second.rows.map((r) => r.callId)).toEqual(["c3"]);
+    expect(second.next).toBeNull();
+    const back = await listJobResults({ user: sup, jobId, pageSize: 2, before: second.previous!, prisma: t.prisma });
+    expect(back.rows.map((r) => r.callId)).toEqual(["c1", "c2"]);
+    expect(back.previous).toBeNull();
+    expect(back.next).toBe(first.next);
+    // a cursor we did not make is the first page
+    expect((await listJobResults({ user: sup, jobId, after: "not a cursor", prisma: t.prisma })).rows).toHaveLength(3);
     const errors = await listJobResults({ user: sup, jobId, filter: "errors", prisma: t.prisma });
-    expect(errors.results).toMatchObject([{ callId: "c3", errorCode: 400, errorMessage: "Malformed input request" }]);
-    expect((await listJobResults({ user: sup, jobId: otherJobId, prisma: t.prisma })).total).toBe(0);
+    expect(errors.rows).toMatchObject([{ callId: "c3", errorCode: 400, errorMessage: "Malformed input request" }]);
+    expect((await listJobResults({ user: sup, jobId, filter: "ok", prisma: t.prisma })).rows.map((r) => r.callId)).toEqual(["c1", "c2"]);
+    expect(await countJobResults({ user: sup, jobId, prisma: t.prisma })).toEqual({ count: 3, capped: false });
+    expect(await countJobResults({ user: sup, jobId, filter: "errors", prisma: t.prisma })).toEqual({ count: 1, capped: false });
+    expect((await listJobResults({ user: sup, jobId: otherJobId, prisma: t.prisma })).rows).toEqual([]);
+    expect(await countJobResults({ user: sup, jobId: otherJobId, prisma: t.prisma })).toEqual({ count: 0, capped: false });
+  });
+
+  it("counts a large job's results up to 10,000 unless asked, and reaches its last page by cursor", async () => {
+    const big = await seedBatch(mgr.id, "big", []);
+    await t.prisma.$executeRaw`
+      INSERT INTO "Result" (id, "jobId", "recordId", ok, "errorCode")
+      SELECT 'big-' || i, ${big}, 'RC' || lpad(i::text, 9, '0'), i % 10 <> 0, CASE WHEN i % 10 = 0 THEN 400 END FROM generate_series(1, 10002) i`;
+    expect(await countJobResults({ user: mgr, jobId: big, prisma: t.prisma })).toEqual({ count: 10_000, capped: true });
+    expect(await countJobResults({ user: mgr, jobId: big, exact: true, prisma: t.prisma })).toEqual({ count: 10_002, capped: false });
+    expect(await countJobResults({ user: mgr, jobId: big, filter: "errors", prisma: t.prisma })).toEqual({ count: 1_000, capped: false });
+    const page = await listJobResults({ user: mgr, jobId: big, pageSize: 50, after: encodeKey(["RC000009990"]), prisma: t.prisma });
+    expect(page.rows.map((r) => r.recordId)).toEqual(Array.from({ length: 12 }, (_, i) => `RC${String(9991 + i).padStart(9, "0")}`));
+    expect(page.next).toBeNull();
+    const errors = await listJobResults({ user: mgr, jobId: big, filter: "errors", pageSize: 3, after: page.previous!, prisma: t.prisma });
+    expect(errors.rows.map((r) => r.recordId)).toEqual(["RC000010000"]);
+    await t.prisma.job.delete({ where: { id: big } });
   });
 
   it("reads one result with its transcript and parsed fields", async () => {
-    const { results } = await listJobResults({ user: sup, jobId, filter: "ok", prisma: t.prisma });
+    const { rows: results } = await listJobResults({ user: sup, jobId, filter: "ok", prisma: t.prisma });
     const r = await getResult({ user: sup, resultId: results[0].id, prisma: t.prisma });
     expect(r).toMatchObject({ callId: "c1", fields: { reason_for_call: "billing", topics: ["Refund", "router"] }, templateLabel: "Call summary v3" });
     expect(r!.transcriptText).toContain("Customer:");

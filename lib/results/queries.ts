@@ -4,6 +4,7 @@ import "server-only";
 import { db, type Db } from "@/lib/db";
 import { batchScope, type Actor } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { COUNT_CAP, decodeKey, encodeKey, keysetPage, type KeysetPage } from "@/lib/keyset";
 import { z } from "zod";
 import { Sentiment, SummaryFields } from "./parse-summary";
 
@@ -15,26 +16,44 @@ export type JobResultRow = {
   inputTokens: number | null; outputTokens: number | null; errorCode: number | null; errorMessage: string | null;
 };
 
-/** One page of a job's results (in record order), all, successes only or errors only. */
-export async function listJobResults(opts: { user: Actor; jobId: string; filter?: ResultFilter; page?: number; pageSize?: number; prisma?: Db }) {
-  const prisma = opts.prisma ?? (await db());
-  const pageSize = opts.pageSize ?? RESULTS_PAGE_SIZE;
-  const where: Prisma.ResultWhereInput = {
+function jobResultsWhere(opts: { user: Actor; jobId: string; filter?: ResultFilter }): Prisma.ResultWhereInput {
+  return {
     jobId: opts.jobId, job: { batch: batchScope(opts.user) },
     ...(opts.filter === "ok" ? { ok: true } : opts.filter === "errors" ? { ok: false } : {}),
   };
-  const total = await prisma.result.count({ where });
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, opts.page ?? 1), pageCount);
+}
+
+const recordCursor = (recordId: string) => encodeKey([recordId]);
+const fromRecordCursor = (cursor: string) => decodeKey(cursor, 1)?.[0] ?? null;
+
+/**
+ * One keyset page of a job's results in record order, all, successes only or errors only, over
+ * (jobId, recordId) and, for errors, migration 0010's partial index. `after` continues past a
+ * record, `before` goes back to the page ending just before it; both are cursors this function
+ * handed out (a bad one is page 1).
+ */
+export async function listJobResults(opts: { user: Actor; jobId: string; filter?: ResultFilter; after?: string; before?: string; pageSize?: number; prisma?: Db }): Promise<KeysetPage<JobResultRow>> {
+  const prisma = opts.prisma ?? (await db());
+  const size = opts.pageSize ?? RESULTS_PAGE_SIZE;
+  const after = opts.after ? fromRecordCursor(opts.after) : null;
+  const before = !after && opts.before ? fromRecordCursor(opts.before) : null;
   const rows = await prisma.result.findMany({
-    where, orderBy: { recordId: "asc" }, skip: (page - 1) * pageSize, take: pageSize,
+    where: { ...jobResultsWhere(opts), ...(after ? { recordId: { gt: after } } : before ? { recordId: { lt: before } } : {}) },
+    orderBy: { recordId: before ? "desc" : "asc" }, take: size + 1,
     select: {
       id: true, recordId: true, ok: true, summary: true, sentiment: true, inputTokens: true, outputTokens: true,
       errorCode: true, errorMessage: true, transcript: { select: { callId: true } },
     },
   });
   const results: JobResultRow[] = rows.map(({ transcript, ...r }) => ({ ...r, callId: transcript?.callId ?? null }));
-  return { results, total, page, pageCount };
+  return keysetPage(results, size, after ? "after" : before ? "before" : "first", (r) => recordCursor(r.recordId));
+}
+
+/** How many results a job's table lists: counted up to COUNT_CAP + 1 (so "10,000+"), or all when `exact`. */
+export async function countJobResults(opts: { user: Actor; jobId: string; filter?: ResultFilter; exact?: boolean; prisma?: Db }): Promise<{ count: number; capped: boolean }> {
+  const prisma = opts.prisma ?? (await db());
+  const n = await prisma.result.count({ where: jobResultsWhere(opts), ...(opts.exact ? {} : { take: COUNT_CAP + 1 }) });
+  return n > COUNT_CAP && !opts.exact ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
 }
 
 export type ResultView = {

@@ -3,7 +3,7 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SummaryFilters } from "@/components/summaries/summary-filters";
 import { SummariesTable } from "@/components/summaries/summaries-table";
-import { KeysetPagination } from "@/components/summaries/keyset-pagination";
+import { KeysetPagination } from "@/components/ui/keyset-pagination";
 import { GroupTable, RisingTopicsList } from "@/components/summaries/group-tables";
 import { SentimentTrendChart, TopicsOverTimeChart, TopTopicsChart } from "@/components/summaries/trend-charts";
 import { page } from "@/lib/auth/page";
@@ -91,7 +91,7 @@ export default page({ role: "supervisor" }, async ({ user, searchParams }) => {
           </div>
           <Card title="Calls">
             <SummariesTable rows={v.page.rows} />
-            <KeysetPagination total={v.count.count} capped={v.count.capped} exactHref={href({ count: "all" })}
+            <KeysetPagination noun="summaries" total={v.count.count} capped={v.count.capped} exactHref={href({ count: "all" })}
               previousHref={v.page.previous ? href({ before: v.page.previous }) : null} nextHref={v.page.next ? href({ after: v.page.next }) : null} />
           </Card>
         </>

@@ -6,25 +6,19 @@ import { JobResultsTable } from "@/components/results/job-results-table";
 import { JobOptionsView } from "@/components/jobs/job-options-view";
 import { buttonClass } from "@/components/ui/button";
 import { formatNumber } from "@/components/ui/format";
-import { db } from "@/lib/db";
-import { failedRecords } from "@/lib/jobs/retry";
 import { page } from "@/lib/auth/page";
 import { can, ownsOrOversees } from "@/lib/auth/permissions";
 import { hasRole } from "@/lib/auth/roles";
-import { getJob } from "@/lib/jobs/queries";
-import { listJobResults, type ResultFilter } from "@/lib/results/queries";
+import { loadJobView } from "@/lib/results/job-view";
 import { requestStop } from "../actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Job" };
 
-export default page<{ jobId: string }, { page?: string; filter?: string }>({ role: "supervisor" }, async ({ user, params: { jobId }, searchParams: sp }) => {
-  const job = await getJob({ user, jobId });
-  if (!job) notFound();
-  const filter: ResultFilter = sp.filter === "ok" || sp.filter === "errors" ? sp.filter : "all";
-  const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const results = await listJobResults({ user, jobId, filter, page });
-  const failed = (await failedRecords({ prisma: await db(), batchId: job.batchId, jobId: job.id })).recordIds.length;
+export default page<{ jobId: string }>({ role: "supervisor" }, async ({ user, params: { jobId }, searchParams }) => {
+  const view = await loadJobView({ user, jobId, searchParams });
+  if (!view) notFound();
+  const { job, filter, results, count, failed } = view;
   const mayRetry = failed > 0 && can(user, "batches.submit") && ownsOrOversees(user, job.createdById);
   return (
     <div className="space-y-6">
@@ -52,7 +46,8 @@ export default page<{ jobId: string }, { page?: string; filter?: string }>({ rol
         )}
       </Card>
       <Card title="Results" description="One row per transcript. Open a call to read its transcript beside the summary.">
-        <JobResultsTable jobId={job.id} filter={filter} rows={results.results} page={results.page} pageCount={results.pageCount} total={results.total} ingested={job.ingestedAt !== null} />
+        <JobResultsTable jobId={job.id} filter={filter} rows={results.rows} next={results.next} previous={results.previous}
+          total={count.count} capped={count.capped} ingested={job.ingestedAt !== null} />
       </Card>
     </div>
   );
