@@ -19,6 +19,7 @@ import { loadJobView } from "@/lib/results/job-view";
 import { exportSummaries } from "@/lib/insights/list";
 import { agentTable, risingTopics, sentimentTrend, teamTable } from "@/lib/insights/queries";
 import { csvStream, type CsvValue } from "@/lib/export/csv";
+import { SUMMARY_CSV_HEADER, summaryCsvCells } from "@/lib/export/summaries-csv";
 
 type View = { name: string; user: Actor; run: () => Promise<unknown> };
 
@@ -135,23 +136,28 @@ async function main() {
   // The export: rows through the same generator and CSV writer the route streams.
   if (!summaries) return close(prisma, pglite);
   const exportRows = Number(values["export-rows"]);
-  const start = performance.now();
-  let count = 0;
-  let bytes = 0;
-  async function* cells(): AsyncIterable<CsvValue[]> {
-    for await (const r of exportSummaries({ user: manager, filter: {}, prisma })) {
-      yield [r.callId, r.summary, r.sentiment, r.modelName, r.batchName, r.inputTokens, r.outputTokens, r.createdAt, r.id, r.callStartAt, r.agent, r.team, r.durationSec, r.direction, r.language, r.customerId, r.costUsd, JSON.stringify(r.metadata)];
-      if (++count >= exportRows) return;
+  // Twice: the first pass reads pages the views above did not (as a download would); the second
+  // is warm, as the views are after their two warm-up runs.
+  for (const pass of ["first pass", "second pass"]) {
+    const start = performance.now();
+    let count = 0;
+    let bytes = 0;
+    // The route's own cells (lib/export/summaries-csv), so the figure is what a download costs.
+    async function* cells(): AsyncIterable<CsvValue[]> {
+      for await (const r of exportSummaries({ user: manager, filter: {}, prisma })) {
+        yield summaryCsvCells(r);
+        if (++count >= exportRows) return;
+      }
     }
+    const reader = csvStream(SUMMARY_CSV_HEADER, cells()).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+    }
+    const s = (performance.now() - start) / 1000;
+    console.log(`| CSV export, ${count.toLocaleString("en-US")} rows with metadata, ${pass} | manager | ${Math.round(count / s).toLocaleString("en-US")} rows/s (${(bytes / 1e6 / s).toFixed(1)} MB/s) | | |`);
   }
-  const reader = csvStream(["h"], cells()).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-  }
-  const s = (performance.now() - start) / 1000;
-  console.log(`| CSV export, ${count.toLocaleString("en-US")} rows with metadata | manager | ${Math.round(count / s).toLocaleString("en-US")} rows/s (${(bytes / 1e6 / s).toFixed(1)} MB/s) | | |`);
   await close(prisma, pglite);
 }
 
