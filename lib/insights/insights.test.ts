@@ -1,7 +1,8 @@
 // Result ingestion keeps the rollups (idempotently), and the insight reads agree with the rows:
 // trend, counts, rising topics, agent and team tables, keyset pages, a supervisor's scope.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDb, databaseTargets } from "@/test/db";
+import pg from "pg";
+import { type TestDb, databaseTargets, postgresTestUrl } from "@/test/db";
 import { startTestS3 } from "@/test/stack";
 import { uploadStream } from "@/lib/storage/objects";
 import { ingestJobResults } from "@/lib/results/ingest";
@@ -168,5 +169,26 @@ describe.each(targets)("on %s", (_name, createDb) => {
     for await (const r of exportSummaries({ user: manager, filter: { team: "Billing" }, pageSize: 2, prisma: db.prisma })) rows.push(r);
     expect(rows.map((r) => [r.callId, r.agent])).toEqual([["call-3", "Ana"], ["call-2", "Ben"], ["call-1", "Ana"], ["call-0", "Ana"]]);
     expect(rows[0].callStartAt).toEqual(new Date("2026-11-20T13:00:00Z"));
+  });
+
+  it("gives up a count that takes longer than its budget, and still counts when asked (PostgreSQL)", async () => {
+    if (db.kind !== "postgres") return; // PGlite has no statement timer: its counts always finish
+    const filter = { q: "refund", topic: "refund" };
+    expect(await countSummaries({ user: manager, filter, prisma: db.prisma })).toEqual({ count: 3, capped: false });
+    // Another session holds the topic table: the count waits on it, and the budget ends the wait.
+    const [{ schema }] = await db.prisma.$queryRaw<{ schema: string }[]>`SELECT current_schema()::text AS schema`;
+    const holder = new pg.Client({ connectionString: (await postgresTestUrl()).url });
+    await holder.connect();
+    try {
+      await holder.query(`BEGIN; LOCK TABLE "${schema}"."ResultTopic" IN ACCESS EXCLUSIVE MODE`);
+      expect(await countSummaries({ user: manager, filter, budgetMs: 100, prisma: db.prisma })).toEqual({ count: null, capped: true });
+      // The setting was LOCAL to the count's transaction: the next statements on the pool have no timeout.
+      const exact = countSummaries({ user: manager, filter, exact: true, prisma: db.prisma });
+      await new Promise((r) => setTimeout(r, 300));
+      await holder.query("COMMIT");
+      expect(await exact).toEqual({ count: 3, capped: false });
+    } finally {
+      await holder.end();
+    }
   });
 });

@@ -57,17 +57,52 @@ export async function listSummaries(opts: { user: Actor; filter: InsightFilter; 
   return keysetPage(rows, size, after ? "after" : before ? "before" : "first", encodeCursor);
 }
 
-/** How many summaries match: exact from the rollups when they carry the filter, else counted up to COUNT_CAP + 1 (or all, when `exact`). */
-export async function countSummaries(opts: { user: Actor; filter: InsightFilter; exact?: boolean; prisma?: Db }): Promise<{ count: number; capped: boolean }> {
+/**
+ * A count the page waits for at most this long (PostgreSQL's statement_timeout). Past it the page
+ * says "count all" instead of a number: a search combined with a topic can match a few thousand
+ * rows that take seconds to intersect at millions of results, and the list itself does not wait.
+ */
+export const COUNT_BUDGET_MS = 200;
+
+export type SummaryCount = {
+  /** null: not counted within COUNT_BUDGET_MS (ask for the exact count) */
+  count: number | null;
+  /** true: there are more than `count` (COUNT_CAP), or it was not counted */
+  capped: boolean;
+};
+
+/**
+ * How many summaries match: exact from the rollups when they carry the filter, else counted up to
+ * COUNT_CAP + 1 within `budgetMs` (or all, however long it takes, when `exact`).
+ */
+export async function countSummaries(opts: { user: Actor; filter: InsightFilter; exact?: boolean; budgetMs?: number; prisma?: Db }): Promise<SummaryCount> {
   const prisma = opts.prisma ?? (await db());
   const fromRollup = await callCount({ user: opts.user, filter: opts.filter, prisma });
   if (fromRollup !== null) return { count: fromRollup, capped: false };
   const s = source(opts.user, opts.filter);
-  const limit = opts.exact ? Prisma.empty : Prisma.sql`LIMIT ${COUNT_CAP + 1}`;
-  const [{ count }] = await prisma.$queryRaw<{ count: bigint }[]>`
-    SELECT count(*) AS count FROM (SELECT 1 FROM ${s.from} WHERE ${s.where} ${limit}) AS matches`;
-  const n = Number(count);
-  return n > COUNT_CAP && !opts.exact ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+  if (opts.exact) {
+    const [{ count }] = await prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM ${s.from} WHERE ${s.where}`;
+    return { count: Number(count), capped: false };
+  }
+  const budget = Math.max(1, Math.round(opts.budgetMs ?? COUNT_BUDGET_MS));
+  try {
+    const [{ count }] = await prisma.$transaction(async (tx) => {
+      // PGlite accepts the setting and ignores it (it has no timer): there the count runs to the end.
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${budget}`);
+      return tx.$queryRaw<{ count: bigint }[]>`
+        SELECT count(*) AS count FROM (SELECT 1 FROM ${s.from} WHERE ${s.where} LIMIT ${COUNT_CAP + 1}) AS matches`;
+    });
+    const n = Number(count);
+    return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+  } catch (e) {
+    if (isStatementTimeout(e)) return { count: null, capped: true };
+    throw e;
+  }
+}
+
+function isStatementTimeout(e: unknown): boolean {
+  const err = e as { message?: unknown; meta?: unknown };
+  return /57014|statement timeout/.test(`${String(err?.message ?? "")} ${JSON.stringify(err?.meta ?? null)}`);
 }
 
 export type ExportRow = SummaryListRow & {

@@ -45,7 +45,7 @@ export default page({ role: "supervisor" }, async ({ user, searchParams }) => {
           can(user, "results.export") && !empty ? (
             // A plain link: the route answers a CSV download, not a page.
             <a className={buttonClass("secondary")} href={`/api/exports/summaries${exportQuery ? `?${exportQuery}` : ""}`} download>
-              Export CSV ({v.count.count.toLocaleString("en-US")}{v.count.capped ? "+" : ""} rows)
+              Export CSV{v.count.count === null ? "" : ` (${v.count.count.toLocaleString("en-US")}${v.count.capped ? "+" : ""} rows)`}
             </a>
           ) : undefined
         }
