@@ -22,6 +22,23 @@ export function isUniqueViolation(e: unknown): boolean {
   return err.code === "P2002" || err.cause?.code === "23505" || err.cause?.kind === "UniqueConstraintViolation";
 }
 
+// The driver adapters report a failed raw query differently (Prisma's P2010 with the server's code
+// and message in meta, or the message alone): match the SQLSTATE or the server's words anywhere.
+function postgresErrorText(e: unknown): string {
+  const err = e as { message?: unknown; meta?: unknown };
+  return `${String(err?.message ?? "")} ${JSON.stringify(err?.meta ?? null)}`;
+}
+
+/** A deadlock or serialization failure: the statement was rolled back whole, so it can run again. */
+export function isLockConflict(e: unknown): boolean {
+  return /40P01|40001|deadlock detected/.test(postgresErrorText(e));
+}
+
+/** A statement ended by statement_timeout. */
+export function isStatementTimeout(e: unknown): boolean {
+  return /57014|statement timeout/.test(postgresErrorText(e));
+}
+
 /** Run a write; a unique-key violation becomes CONFLICT with the given message. */
 export async function conflictOnDuplicate<T>(write: () => Promise<T>, message: string, field?: string): Promise<T> {
   try {

@@ -6,6 +6,7 @@ import { db, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { COUNT_CAP, keysetPage, type KeysetPage } from "@/lib/keyset";
+import { isStatementTimeout } from "@/lib/errors";
 import { callCount } from "./queries";
 import { decodeCursor, encodeCursor, resultWhere, type InsightFilter } from "./filters";
 
@@ -98,11 +99,6 @@ export async function countSummaries(opts: { user: Actor; filter: InsightFilter;
     if (isStatementTimeout(e)) return { count: null, capped: true };
     throw e;
   }
-}
-
-function isStatementTimeout(e: unknown): boolean {
-  const err = e as { message?: unknown; meta?: unknown };
-  return /57014|statement timeout/.test(`${String(err?.message ?? "")} ${JSON.stringify(err?.meta ?? null)}`);
 }
 
 export type ExportRow = SummaryListRow & {

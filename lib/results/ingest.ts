@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { jobIdFromArn } from "@/lib/bedrock/statuses";
+import { isLockConflict } from "@/lib/errors";
 import { keys, listObjects, readObject, type Target } from "@/lib/storage";
 import { parseManifest } from "./parse-manifest";
 import { parseOutputLine, type LineProblem } from "./parse-output";
@@ -165,12 +166,6 @@ export async function insertResults(prisma: Db, t: InsertTarget, rows: ResultRow
       if (attempt >= 3 || !isLockConflict(e)) throw e;
     }
   }
-}
-
-/** A deadlock or serialization failure: the statement was rolled back whole, so it can run again. */
-function isLockConflict(e: unknown): boolean {
-  const err = e as { message?: unknown; meta?: unknown };
-  return /40P01|40001|deadlock detected/.test(`${String(err?.message ?? "")} ${JSON.stringify(err?.meta ?? null)}`);
 }
 
 /**
