@@ -12,6 +12,16 @@ export type KeysetDirection = "first" | "after" | "before";
 
 export type KeysetPage<T> = { rows: T[]; next: string | null; previous: string | null };
 
+/** The direction of a request that decoded `after` or `before` (after wins, as the lists read it). */
+export function keysetDirection(after: unknown, before: unknown): KeysetDirection {
+  return after ? "after" : before ? "before" : "first";
+}
+
+/** A count read with LIMIT COUNT_CAP + 1 (or in full when `exact`), as the lists show it: "10,000+" past the cap. */
+export function cappedCount(n: number, exact = false): { count: number; capped: boolean } {
+  return n > COUNT_CAP && !exact ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+}
+
 /** The page of `rows` (read with a limit of size + 1, reversed when `before`) and the cursors of its ends. */
 export function keysetPage<T>(rows: T[], size: number, direction: KeysetDirection, cursorOf: (row: T) => string): KeysetPage<T> {
   const more = rows.length > size;

@@ -25,13 +25,14 @@ export function csvRow(values: readonly CsvValue[]): string {
   return values.map(csvCell).join(",") + "\r\n";
 }
 
+const CHUNK_CHARS = 64 * 1024;
+
 /**
  * A byte stream of CSV from a header and an async source of rows, pulled as the client reads
  * (back-pressure: rows are read from the source only when the previous chunk has been taken).
  * Rows go out in chunks of about CHUNK_CHARS, not one enqueue per row.
  * Starts with a UTF-8 BOM so spreadsheet programs read non-ASCII text correctly.
  */
-const CHUNK_CHARS = 64 * 1024;
 export function csvStream(header: readonly string[], rows: AsyncIterable<readonly CsvValue[]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const it = rows[Symbol.asyncIterator]();

@@ -5,10 +5,10 @@ import "server-only";
 import { db, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/permissions";
-import { COUNT_CAP, keysetPage, type KeysetPage } from "@/lib/keyset";
+import { COUNT_CAP, cappedCount, keysetDirection, keysetPage, type KeysetPage } from "@/lib/keyset";
 import { isStatementTimeout } from "@/lib/errors";
 import { callCount } from "./queries";
-import { decodeCursor, encodeCursor, resultWhere, type InsightFilter } from "./filters";
+import { decodeCursor, encodeCursor, resultWhere, type Cursor, type InsightFilter } from "./filters";
 
 export const PAGE_SIZE = 50;
 
@@ -29,6 +29,13 @@ function source(user: Actor, f: InsightFilter): { from: Prisma.Sql; where: Prism
   };
 }
 
+type Source = ReturnType<typeof source>;
+
+/** `AND` the rows past `c` in the list's order ("<", newest first) or before it (">"). */
+function beyond(s: Source, c: Cursor, op: "<" | ">"): Prisma.Sql {
+  return Prisma.sql`AND (${s.at}, ${s.id}) ${Prisma.raw(op)} (${c.callAt.toISOString()}::timestamp, ${c.id})`;
+}
+
 export type SummaryPage = KeysetPage<SummaryListRow>;
 
 /**
@@ -41,11 +48,7 @@ export async function listSummaries(opts: { user: Actor; filter: InsightFilter; 
   const s = source(opts.user, opts.filter);
   const after = opts.after ? decodeCursor(opts.after) : null;
   const before = !after && opts.before ? decodeCursor(opts.before) : null;
-  const keyset = after
-    ? Prisma.sql`AND (${s.at}, ${s.id}) < (${after.callAt.toISOString()}::timestamp, ${after.id})`
-    : before
-      ? Prisma.sql`AND (${s.at}, ${s.id}) > (${before.callAt.toISOString()}::timestamp, ${before.id})`
-      : Prisma.empty;
+  const keyset = after ? beyond(s, after, "<") : before ? beyond(s, before, ">") : Prisma.empty;
   const order = before ? Prisma.sql`${s.at} ASC, ${s.id} ASC` : Prisma.sql`${s.at} DESC, ${s.id} DESC`;
   const rows = await prisma.$queryRaw<SummaryListRow[]>`
     SELECT r.id, t."callId", r.summary, r.sentiment, m.name AS "modelName", r."inputTokens", r."outputTokens",
@@ -55,7 +58,7 @@ export async function listSummaries(opts: { user: Actor; filter: InsightFilter; 
     LEFT JOIN "ModelConfig" m ON m.id = r."modelConfigId"
     WHERE ${s.where} ${keyset}
     ORDER BY ${order} LIMIT ${size + 1}`;
-  return keysetPage(rows, size, after ? "after" : before ? "before" : "first", encodeCursor);
+  return keysetPage(rows, size, keysetDirection(after, before), encodeCursor);
 }
 
 /**
@@ -87,14 +90,13 @@ export async function countSummaries(opts: { user: Actor; filter: InsightFilter;
   }
   const budget = Math.max(1, Math.round(opts.budgetMs ?? COUNT_BUDGET_MS));
   try {
-    const [{ count }] = await prisma.$transaction(async (tx) => {
-      // PGlite accepts the setting and ignores it (it has no timer): there the count runs to the end.
-      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${budget}`);
-      return tx.$queryRaw<{ count: bigint }[]>`
-        SELECT count(*) AS count FROM (SELECT 1 FROM ${s.from} WHERE ${s.where} LIMIT ${COUNT_CAP + 1}) AS matches`;
-    });
-    const n = Number(count);
-    return n > COUNT_CAP ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+    // PGlite accepts the setting and ignores it (it has no timer): there the count runs to the end.
+    const [, [{ count }]] = await prisma.$transaction([
+      prisma.$executeRawUnsafe(`SET LOCAL statement_timeout = ${budget}`),
+      prisma.$queryRaw<{ count: bigint }[]>`
+        SELECT count(*) AS count FROM (SELECT 1 FROM ${s.from} WHERE ${s.where} LIMIT ${COUNT_CAP + 1}) AS matches`,
+    ]);
+    return cappedCount(Number(count));
   } catch (e) {
     if (isStatementTimeout(e)) return { count: null, capped: true };
     throw e;
@@ -115,9 +117,7 @@ export async function* exportSummaries(opts: { user: Actor; filter: InsightFilte
   const prisma = opts.prisma ?? (await db());
   const size = opts.pageSize ?? 2000;
   const s = source(opts.user, opts.filter);
-  const page = (after: { callAt: Date; id: string } | null) => {
-    const keyset: Prisma.Sql = after ? Prisma.sql`AND (${s.at}, ${s.id}) < (${after.callAt.toISOString()}::timestamp, ${after.id})` : Prisma.empty;
-    return prisma.$queryRaw<ExportRow[]>`
+  const page = (after: Cursor | null) => prisma.$queryRaw<ExportRow[]>`
       SELECT r.id, t."callId", r.summary, r.sentiment, r.fields, m.name AS "modelName", b.name AS "batchName",
              r."inputTokens", r."outputTokens", r."costUsd", r."callAt", r."createdAt", r."jobId", r.agent, r.team, r."durationSec",
              t."callStartAt", t.direction, t.language, t."customerId", t.metadata
@@ -125,9 +125,8 @@ export async function* exportSummaries(opts: { user: Actor; filter: InsightFilte
       JOIN "Job" j ON j.id = r."jobId" JOIN "Batch" b ON b.id = j."batchId"
       LEFT JOIN "Transcript" t ON t.id = r."transcriptId"
       LEFT JOIN "ModelConfig" m ON m.id = r."modelConfigId"
-      WHERE ${s.where} ${keyset}
+      WHERE ${s.where} ${after ? beyond(s, after, "<") : Prisma.empty}
       ORDER BY ${s.at} DESC, ${s.id} DESC LIMIT ${size}`;
-  };
   let pending: Promise<ExportRow[]> | null = page(null);
   try {
     while (pending) {

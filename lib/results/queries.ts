@@ -4,7 +4,7 @@ import "server-only";
 import { db, type Db } from "@/lib/db";
 import { batchScope, type Actor } from "@/lib/auth/permissions";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { COUNT_CAP, decodeKey, encodeKey, keysetPage, type KeysetPage } from "@/lib/keyset";
+import { COUNT_CAP, cappedCount, decodeKey, encodeKey, keysetDirection, keysetPage, type KeysetPage } from "@/lib/keyset";
 import { z } from "zod";
 import { Sentiment, SummaryFields } from "./parse-summary";
 
@@ -46,14 +46,14 @@ export async function listJobResults(opts: { user: Actor; jobId: string; filter?
     },
   });
   const results: JobResultRow[] = rows.map(({ transcript, ...r }) => ({ ...r, callId: transcript?.callId ?? null }));
-  return keysetPage(results, size, after ? "after" : before ? "before" : "first", (r) => recordCursor(r.recordId));
+  return keysetPage(results, size, keysetDirection(after, before), (r) => recordCursor(r.recordId));
 }
 
 /** How many results a job's table lists: counted up to COUNT_CAP + 1 (so "10,000+"), or all when `exact`. */
 export async function countJobResults(opts: { user: Actor; jobId: string; filter?: ResultFilter; exact?: boolean; prisma?: Db }): Promise<{ count: number; capped: boolean }> {
   const prisma = opts.prisma ?? (await db());
   const n = await prisma.result.count({ where: jobResultsWhere(opts), ...(opts.exact ? {} : { take: COUNT_CAP + 1 }) });
-  return n > COUNT_CAP && !opts.exact ? { count: COUNT_CAP, capped: true } : { count: n, capped: false };
+  return cappedCount(n, opts.exact);
 }
 
 export type ResultView = {
