@@ -108,16 +108,14 @@ export type ExportRow = SummaryListRow & {
   callStartAt: Date | null; direction: string | null; language: string | null; customerId: string | null; metadata: unknown;
 };
 
-/**
- * Every matching summary, newest call first, a keyset page at a time, for the streamed CSV export.
- * The next page is asked for as soon as a page arrives (its cursor is that page's last row), so
- * the database reads it while this one is written out.
- */
+/** Every matching summary, newest call first, a keyset page at a time, for the streamed CSV export. */
 export async function* exportSummaries(opts: { user: Actor; filter: InsightFilter; pageSize?: number; prisma?: Db }): AsyncGenerator<ExportRow> {
   const prisma = opts.prisma ?? (await db());
   const size = opts.pageSize ?? 2000;
   const s = source(opts.user, opts.filter);
-  const page = (after: Cursor | null) => prisma.$queryRaw<ExportRow[]>`
+  let after: Cursor | null = null;
+  for (;;) {
+    const rows: ExportRow[] = await prisma.$queryRaw<ExportRow[]>`
       SELECT r.id, t."callId", r.summary, r.sentiment, r.fields, m.name AS "modelName", b.name AS "batchName",
              r."inputTokens", r."outputTokens", r."costUsd", r."callAt", r."createdAt", r."jobId", r.agent, r.team, r."durationSec",
              t."callStartAt", t.direction, t.language, t."customerId", t.metadata
@@ -127,16 +125,9 @@ export async function* exportSummaries(opts: { user: Actor; filter: InsightFilte
       LEFT JOIN "ModelConfig" m ON m.id = r."modelConfigId"
       WHERE ${s.where} ${after ? beyond(s, after, "<") : Prisma.empty}
       ORDER BY ${s.at} DESC, ${s.id} DESC LIMIT ${size}`;
-  let pending: Promise<ExportRow[]> | null = page(null);
-  try {
-    while (pending) {
-      const rows: ExportRow[] = await pending;
-      const last = rows.length === size ? rows[rows.length - 1] : undefined;
-      pending = last ? page({ callAt: last.callAt, id: last.id }) : null;
-      yield* rows;
-    }
-  } finally {
-    // A reader that stops early (a cancelled download) leaves no query unobserved.
-    await pending?.catch(() => {});
+    yield* rows;
+    if (rows.length < size) return;
+    const last: ExportRow = rows[rows.length - 1];
+    after = { callAt: last.callAt, id: last.id };
   }
 }
